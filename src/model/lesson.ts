@@ -267,6 +267,15 @@ export interface Lesson {
   references: Reference[];
   /** Learning objectives (shown in the introduction and the teacher's guide). */
   objectives: string[];
+  /** Teacher-only material: written to the teacher's guide, stripped from student packages. */
+  teacher?: TeacherMaterial;
+}
+
+export interface TeacherMaterial {
+  /** Discussion prompts for class, in Markdown. */
+  discussion: Html[];
+  /** Anything else the instructor should know (how to teach it, pitfalls), in Markdown. */
+  notes?: Html;
 }
 
 /** The order of pages a student walks through. Pure: derived from the lesson. */
