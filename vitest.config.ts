@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores here and in CI: Chromium tests and builds must not starve each other.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
