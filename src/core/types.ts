@@ -29,9 +29,11 @@ export interface AnswerState {
   result: Result;
   /** No more checks: right, or out of tries. */
   locked: boolean;
-  /** Seconds from the page being shown to the check (for SCORM latency). */
+  /** Seconds from the page being shown to the check (for SCORM latency), whole seconds, at most a
+   * day (core/state.ts). */
   latency: number;
-  /** When the last check happened, ms since epoch. */
+  /** When the last check happened, ms since epoch. Saved state (core/codec.ts) keeps it to the
+   * minute. */
   at: number;
 }
 
@@ -50,15 +52,17 @@ export interface LessonState {
 export type PageStatus = 'not-started' | 'in-progress' | 'done';
 
 export interface Progress {
+  /** Pages visited with every question on them finished (core/progress.ts `pageStatus`). */
   pagesDone: number;
   pagesTotal: number;
+  /** Questions finished: locked (right or out of tries) or, for a reflection, submitted. */
   questionsAnswered: number;
   questionsTotal: number;
   /** Score so far over finished scored questions, 0-100, or null when none is finished. */
   scoreSoFar: number | null;
   /** 0..1 fraction of questions finished (SCORM 2004 progress_measure). */
   measure: number;
-  /** Every scored question locked and every reflection submitted. */
+  /** Every question finished: scored and pre/post questions locked, every reflection submitted. */
   complete: boolean;
   /** Final score 0-100, only once every scored question is finished. */
   score: number | null;
@@ -71,4 +75,46 @@ export interface CategoryMastery {
   score: number;
   answered: number;
   total: number;
+}
+
+/** One set of pre/post check items (core/progress.ts `checkScores`). */
+export interface CheckSetScore {
+  /** 0..1 mean credit of the set's items, or null until every item is finished. */
+  score: number | null;
+  /** Items finished (locked). */
+  answered: number;
+  total: number;
+}
+
+/**
+ * Signal detection on a set of check items: can the student tell a passage that uses a technique
+ * (signal) from one that does not (noise)? A hit is naming a technique where there is one, a false
+ * alarm naming one where there is none. Rates use the log-linear correction ((n + 0.5) / (N + 1),
+ * Hautus 1995), so d′ stays finite with perfect or empty cells.
+ */
+export interface SignalDetection {
+  /** Finished items whose passage uses a technique (and that offered "no technique" as a choice). */
+  signal: number;
+  /** Finished items whose correct answer is "no technique". */
+  noise: number;
+  hits: number;
+  falseAlarms: number;
+  hitRate: number;
+  falseAlarmRate: number;
+  /** z(hit rate) − z(false-alarm rate): 0 is guessing; higher is better discrimination. */
+  dPrime: number;
+}
+
+export interface CheckScores {
+  pre: CheckSetScore;
+  post: CheckSetScore;
+  /** post − pre (−1..1), or null until both sets are finished. */
+  gain: number | null;
+  discrimination: {
+    /** null while the set has no finished signal item or no finished noise item. */
+    pre: SignalDetection | null;
+    post: SignalDetection | null;
+    /** post d′ − pre d′, or null until both exist and both sets are finished. */
+    change: number | null;
+  };
 }
