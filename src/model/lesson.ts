@@ -171,6 +171,9 @@ export interface ChoiceOption {
   correct: boolean;
   /** Why this option is right or wrong, in the text's own words. */
   feedback: Html;
+  /** Pre/post items: this option says the passage uses no persuasion technique, so the check can
+   * measure discrimination (d′), not mere scepticism. */
+  neutral?: boolean;
 }
 
 export interface SingleChoiceQuestion extends QuestionBase {
