@@ -1,0 +1,142 @@
+/**
+ * The app: wires the lesson, the core, the runtime and <pr-reader>. It owns the one mutable thing,
+ * the current LessonState; every change goes through the core (checkAnswer, goTo, saveDraft), is
+ * shown by setting the reader's properties, and is reported through the Tracker.
+ *
+ * - A checked answer: recorded as an interaction and saved ('answer').
+ * - A page change: saved ('page').
+ * - A draft: kept in state only (suspend data carries it at the next save; no commit per keystroke).
+ * - Page hidden / pagehide: the runtime saves and finishes (connect's `snapshot` option).
+ * - Every question finished: finish (Terminate), once.
+ */
+import type { Lesson } from '../model/lesson.js';
+import type { LessonState, Progress } from '../core/types.js';
+import { checkAnswer, goTo, initialState, saveDraft } from '../core/state.js';
+import { progress } from '../core/progress.js';
+import { decodeState } from '../core/codec.js';
+import { connect, effectivePassingScore, type SessionInfo, type Snapshot, type Tracker } from '../runtime/index.js';
+import type { PrReader, ReaderNotice } from '../components/reader/reader.js';
+import '../components/reader/reader.js';
+import { pageTitle } from '../components/shared/lookup.js';
+import { strings } from '../ui/strings.js';
+import { snapshotOf } from './snapshot.js';
+
+/** How the app gets its tracker. The default is the runtime's `connect`. */
+export type ConnectTracker = (lesson: Lesson, snapshot: () => Snapshot | null) => Promise<Tracker>;
+
+export const connectTracker: ConnectTracker = (lesson, snapshot) => connect({ lesson, snapshot });
+
+export interface AppOptions {
+  lesson: Lesson;
+  reader: PrReader;
+  connect?: ConnectTracker;
+  now?: () => number;
+}
+
+export interface App {
+  readonly state: LessonState;
+  readonly progress: Progress;
+  readonly session: SessionInfo;
+  readonly tracker: Tracker;
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const { lesson, reader } = options;
+  const now = options.now ?? (() => Date.now());
+  let state: LessonState | null = null;
+  let passingScore = lesson.passingScore;
+  let finished = false;
+  let pageShownAt = now();
+  const notices = new Map<string, ReaderNotice>();
+  let noticeSeq = 0;
+
+  const snapshot = (): Snapshot | null => (state ? snapshotOf(lesson, state, passingScore) : null);
+
+  /** Show a notice; a newer notice of the same kind replaces the older one. */
+  const notify = (kind: string, message: string) => {
+    notices.set(kind, { id: `${kind}-${++noticeSeq}`, message });
+    reader.notices = [...notices.values()];
+  };
+
+  const tracker = await (options.connect ?? connectTracker)(lesson, snapshot);
+  tracker.onNotice((n) => notify(n.kind, n.message));
+  const session = tracker.start();
+  passingScore = effectivePassingScore(lesson, session.masteryScore);
+  const review = session.mode !== 'normal';
+
+  const decoded = session.suspendData ? decodeState(lesson, session.suspendData) : { state: initialState(lesson), notice: null };
+  state = decoded.state;
+  if (decoded.notice) notify(`codec-${decoded.notice}`, strings.app.codecNotice[decoded.notice]);
+  // Suspend data that could not be used still leaves the LMS's bookmark to open on.
+  if (session.location && state.location !== session.location && !session.suspendData) {
+    state = goTo(lesson, state, session.location);
+  }
+
+  const render = () => {
+    const s = state!;
+    reader.lesson = lesson;
+    reader.state = s;
+    reader.progress = progress(lesson, s, passingScore);
+    reader.passingScore = passingScore;
+  };
+  reader.mode = session.mode;
+  reader.learnerName = session.learnerName;
+  render();
+  if (session.entry === 'resume' && state.location !== initialState(lesson).location) {
+    reader.announce(strings.app.resumed(pageTitle(lesson, state.location)));
+  }
+
+  const finishIfComplete = () => {
+    const p = progress(lesson, state!, passingScore);
+    if (finished || !p.complete) return;
+    finished = true;
+    tracker.finish(snapshot()!);
+    reader.announce(strings.app.complete(p.score));
+  };
+
+  reader.addEventListener('pr-answer-check', (e) => {
+    const { questionId, response } = e.detail;
+    const at = now();
+    const next = checkAnswer(lesson, state!, questionId, response, {
+      now: at,
+      latency: (at - pageShownAt) / 1000,
+      review,
+    });
+    if (next === state) return;
+    state = next;
+    render();
+    if (finished) return;
+    tracker.recordAnswer({ questionId, answer: next.answers[questionId]! });
+    tracker.save(snapshot()!, 'answer');
+    finishIfComplete();
+  });
+
+  reader.addEventListener('pr-page-change', (e) => {
+    const next = goTo(lesson, state!, e.detail.page);
+    if (next === state) return;
+    state = next;
+    pageShownAt = now();
+    render();
+    if (!finished) tracker.save(snapshot()!, 'page');
+  });
+
+  reader.addEventListener('pr-draft-change', (e) => {
+    if (review) return;
+    const next = saveDraft(state!, e.detail.questionId, e.detail.text);
+    if (next === state) return;
+    // Kept in state (so the next save carries it), never committed on its own.
+    state = next;
+    render();
+  });
+
+  return {
+    get state() {
+      return state!;
+    },
+    get progress() {
+      return progress(lesson, state!, passingScore);
+    },
+    session,
+    tracker,
+  };
+}

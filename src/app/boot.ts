@@ -1,0 +1,62 @@
+/**
+ * Starting the app on a page: read the lesson lesson.js put on `window`, find <pr-reader> in the
+ * body (or add one), start the app, and expose it as `window.PropagandaReaderApp` for tests and
+ * debugging. A missing lesson or a failed start is shown on the page (role=alert), never thrown.
+ */
+import type { Lesson } from '../model/lesson.js';
+import { strings } from '../ui/strings.js';
+import type { PrReader } from '../components/reader/reader.js';
+import { connect } from '../runtime/index.js';
+import { startApp, type App } from './app.js';
+
+declare global {
+  interface Window {
+    /** The running app, for tests and debugging (state, progress, session). */
+    PropagandaReaderApp?: App;
+  }
+}
+
+/** What lesson.js put on `window` (src/packager: LESSON_GLOBAL); unknown until checked. */
+function lessonGlobal(win: Window): unknown {
+  return (win as unknown as { PropagandaReaderLesson?: unknown }).PropagandaReaderLesson;
+}
+
+/** A lesson object worth trying: enough shape that the reader will not fall over. */
+function looksLikeLesson(value: unknown): value is Lesson {
+  const l = value as Partial<Lesson> | null;
+  return (
+    typeof l === 'object' &&
+    l !== null &&
+    typeof l.id === 'string' &&
+    Array.isArray(l.segments) &&
+    Array.isArray(l.questions) &&
+    Array.isArray(l.devices)
+  );
+}
+
+function showError(doc: Document, message: string): void {
+  const p = doc.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.dataset.testid = 'app-error';
+  p.textContent = message;
+  doc.body.prepend(p);
+}
+
+export async function boot(win: Window = window): Promise<App | null> {
+  const doc = win.document;
+  const lesson = lessonGlobal(win);
+  if (!looksLikeLesson(lesson)) {
+    showError(doc, strings.app.noLesson);
+    return null;
+  }
+  const reader: PrReader = doc.querySelector('pr-reader') ?? doc.body.appendChild(doc.createElement('pr-reader'));
+  try {
+    const app = await startApp({ lesson, reader, connect: (l, snapshot) => connect({ lesson: l, snapshot, window: win }) });
+    win.PropagandaReaderApp = app;
+    void reader.updateComplete.then(() => performance.mark('pr:first-segment')); // first page rendered, LMS session started (bench/run.mjs times it)
+    return app;
+  } catch (error) {
+    showError(doc, strings.app.startFailed(error instanceof Error ? error.message : String(error)));
+    return null;
+  }
+}

@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const synthesisStyles = css`
+  .items {
+    max-width: 72ch;
+  }
+`;

@@ -1,0 +1,178 @@
+// @vitest-environment jsdom
+/**
+ * The app end to end in jsdom: the real core, the real runtime (connect) and scorm-again as the
+ * LMS (test/runtime/support/lms.ts), driven through the reader's UI.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp } from '../../src/app/app.js';
+import { snapshotOf } from '../../src/app/snapshot.js';
+import { decodeState, encodeState } from '../../src/core/codec.js';
+import { goTo as goToPage, initialState } from '../../src/core/state.js';
+import { connect } from '../../src/runtime/index.js';
+import type { PrReader } from '../../src/components/reader/reader.js';
+import { FakeLms, MemoryStorage, type LaunchOptions } from '../runtime/support/lms.js';
+import { fixtureLesson } from '../components/fixture-lesson.js';
+import { $, $$, settle, text } from '../components/helpers.js';
+
+const lesson = fixtureLesson();
+
+afterEach(() => {
+  delete (window as unknown as Record<string, unknown>).API;
+  document.body.replaceChildren();
+});
+
+async function launch(lms: FakeLms, options: LaunchOptions = {}) {
+  const l = lms.launch(options);
+  l.installOn(window);
+  const reader = document.createElement('pr-reader');
+  document.body.append(reader);
+  const storage = new MemoryStorage();
+  const app = await startApp({
+    lesson,
+    reader,
+    connect: (lessonArg, snapshot) => connect({ lesson: lessonArg, snapshot, storage, preferredVersion: '1.2' }),
+  });
+  await settle(reader);
+  return { launch: l, reader, app };
+}
+
+async function goTo(reader: PrReader, page: string) {
+  $(reader, `[data-testid=toc-${page}]`).click();
+  await settle(reader);
+}
+
+async function answerOpening(reader: PrReader, choice: string) {
+  const q = $(reader, 'pr-segment', 'pr-single-choice');
+  $<HTMLInputElement>(q, `[data-testid=option-${choice}] input`).click();
+  await settle(reader);
+  $(q, '[data-testid=check]').click();
+  await settle(reader);
+  return q;
+}
+
+describe('app', () => {
+  it('opens a first launch on the introduction with the learner\'s name', async () => {
+    const { reader, app } = await launch(new FakeLms('1.2'), { learnerName: 'Doe, Jane' });
+    expect(app.session.entry).toBe('ab-initio');
+    expect($(reader, 'main').dataset.page).toBe('intro');
+    expect($(reader, '[data-testid=learner]').textContent).toBe('Signed in as Doe, Jane');
+  });
+
+  it('saves the location when the student changes page', async () => {
+    const { launch: l, reader } = await launch(new FakeLms('1.2'));
+    $(reader, 'pr-intro', '[data-testid=start]').click();
+    await settle(reader);
+    expect($(reader, 'main').dataset.page).toBe('pre');
+    expect(l.cmi().core.lesson_location).toBe('pre');
+    expect(decodeState(lesson, l.cmi().suspend_data).state.location).toBe('pre');
+  });
+
+  it('checks an answer through the core, shows the result, records an interaction and saves', async () => {
+    const { launch: l, reader, app } = await launch(new FakeLms('1.2'));
+    await goTo(reader, 's01_occasion');
+    const q = await answerOpening(reader, 'b');
+    expect($(q, '[data-testid=result]').dataset.result).toBe('wrong');
+    expect($(q, '[data-testid=tries]').textContent).toBe('Try 2 of 2');
+    expect(app.state.answers.s01_q1_occasion).toMatchObject({ attempts: 1, result: 'wrong', locked: false });
+    const cmi = l.cmi();
+    expect(Object.values(cmi.interactions as Record<string, { id: string; result: string }>).map((i) => [i.id, i.result])).toEqual([
+      ['s01_q1_occasion', 'wrong'],
+    ]);
+    expect(decodeState(lesson, cmi.suspend_data).state.answers.s01_q1_occasion?.attempts).toBe(1);
+    expect(text($(reader, '[data-testid=questions-answered]'))).toBe('0 of 8 questions answered');
+  });
+
+  it('keeps drafts in state without committing them to the LMS', async () => {
+    const { launch: l, reader, app } = await launch(new FakeLms('1.2'));
+    await goTo(reader, 's03_slogan');
+    const commits = l.count('commit');
+    const refl = $(reader, 'pr-segment', 'pr-reflection');
+    const area = $<HTMLTextAreaElement>(refl, 'textarea');
+    area.value = 'A first thought';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    area.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(reader);
+    expect(app.state.drafts.s03_q2_reflect).toBe('A first thought');
+    expect(l.count('commit')).toBe(commits);
+    // The next save carries it.
+    await goTo(reader, 'post');
+    expect(decodeState(lesson, l.cmi().suspend_data).state.drafts.s03_q2_reflect).toBe('A first thought');
+  });
+
+  it('resumes where the student left off, with their answers shown', async () => {
+    const lms = new FakeLms('1.2');
+    const first = await launch(lms);
+    await goTo(first.reader, 's01_occasion');
+    await answerOpening(first.reader, 'a');
+    first.app.tracker.finish(snapshotOf(lesson, first.app.state, 70));
+    document.body.replaceChildren();
+
+    const { reader, app } = await launch(lms);
+    expect(app.session.entry).toBe('resume');
+    expect($(reader, 'main').dataset.page).toBe('s01_occasion');
+    const q = $(reader, 'pr-segment', 'pr-single-choice');
+    expect($(q, '[data-testid=result]').dataset.result).toBe('correct');
+    expect($<HTMLInputElement>(q, '[data-testid=option-a] input').checked).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect($(reader, '[data-testid=announcer]').textContent).toBe('Welcome back. You are on: 1. A national meeting of heroes.');
+  });
+
+  it('in review mode shows a banner, makes nothing editable and changes nothing on a check', async () => {
+    const lms = new FakeLms('1.2');
+    lms.stored = { core: { lesson_location: 's01_occasion', exit: 'suspend' }, suspend_data: encodeState(lesson, goToPage(lesson, initialState(lesson), 's01_occasion')) };
+    const { reader, app, launch: l } = await launch(lms, { mode: 'review' });
+    expect($(reader, '[data-testid=mode-banner]').textContent).toContain('Review mode');
+    const q = $(reader, 'pr-segment', 'pr-single-choice');
+    expect($$<HTMLInputElement>(q, 'input').every((i) => i.disabled)).toBe(true);
+    const before = app.state;
+    q.dispatchEvent(new CustomEvent('pr-answer-check', { bubbles: true, composed: true, detail: { questionId: 's01_q1_occasion', response: { type: 'single', choice: 'a' } } }));
+    await settle(reader);
+    expect(app.state).toBe(before);
+    expect(l.sets().filter(([k]) => k.startsWith('cmi.interactions'))).toEqual([]);
+  });
+
+  it('shows the codec\'s notice when the saved state cannot be read', async () => {
+    const lms = new FakeLms('1.2');
+    lms.stored = { core: { lesson_location: 's02_enemy', exit: 'suspend' }, suspend_data: 'P1 this is not a state' };
+    const { reader } = await launch(lms);
+    expect(text($(reader, '[data-testid=notices]'))).toContain('Your saved progress could not be read');
+  });
+
+  it('shows tracker notices: no LMS at all keeps the work in this browser', async () => {
+    const reader = document.createElement('pr-reader');
+    document.body.append(reader);
+    await startApp({
+      lesson,
+      reader,
+      connect: (l, snapshot) => connect({ lesson: l, snapshot, storage: new MemoryStorage(), localLmsTimeoutMs: 20 }),
+    });
+    await settle(reader);
+    expect(text($(reader, '[data-testid=notices]'))).toContain('Your work is kept in this browser');
+  });
+
+  it('finishes the session once every question is finished', async () => {
+    const { launch: l, reader, app } = await launch(new FakeLms('1.2'));
+    const all: Array<[string, unknown]> = [
+      ['pre_q1_loaded_language', { type: 'single', choice: 'a' }],
+      ['s01_q1_occasion', { type: 'single', choice: 'a' }],
+      ['s02_q1_enemy', { type: 'multiple', choices: ['a', 'b'] }],
+      ['s02_q2_match', { type: 'match', pairs: { '1': 'name_calling', '2': 'exaggeration_minimisation' } }],
+      ['s03_q1_slogan', { type: 'highlight', words: [0, 1, 2, 3, 4, 5, 6, 7] }],
+      ['s03_q2_reflect', { type: 'reflection', text: 'It ends on a call that is easy to repeat.' }],
+      ['post_q1_loaded_language', { type: 'single', choice: 'a' }],
+      ['syn_q1_whole', { type: 'reflection', text: 'It asks for heroism in everyday work.' }],
+    ];
+    for (const [questionId, response] of all) {
+      reader.dispatchEvent(new CustomEvent('pr-answer-check', { bubbles: true, composed: true, detail: { questionId, response } }));
+    }
+    await settle(reader);
+    expect(app.progress.complete).toBe(true);
+    expect(l.count('finish')).toBe(1);
+    expect(l.cmi().core.lesson_status).toBe('passed');
+    expect(l.cmi().core.score.raw).toBe('100');
+    await new Promise((r) => setTimeout(r, 0));
+    expect($(reader, '[data-testid=announcer]').textContent).toBe(
+      'You have finished every question in the lesson. Your score is 100%.',
+    );
+  });
+});
