@@ -1,0 +1,319 @@
+/**
+ * The build: every lesson folder is loaded, validated and compiled; the browser scripts are bundled
+ * once and shared by every lesson; everything is written to a temporary folder next to the output
+ * folder and swapped in only when all of it succeeded. On any error the output folder is left
+ * exactly as it was and every issue is returned, so an author sees all problems in one run.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Lesson } from '../model/lesson.js';
+import type { Issue } from '../model/issues.js';
+import { hasErrors } from '../model/issues.js';
+import { studentCopy } from '../model/student-copy.js';
+import { validate } from '../model/validate.js';
+import { compile } from './compile.js';
+import { displayPath, lessonFolders, loadLesson, withLines } from './load.js';
+import { manifestFor, scorm12Manifest, type PackageFiles, type ScormVersion } from './manifest.js';
+import { indexHtml, lessonScript } from './page.js';
+import { teacherGuide } from './teacher-guide.js';
+import { reproducibleZip } from './zip.js';
+import { reflectionBudget, suspendDataIssue } from './budget.js';
+
+/** Bundles a TypeScript entry into one classic-script IIFE, minified unless `minify` is false
+ * (injected: Rollup lives outside src/, see rollup.config.mjs). */
+export type Bundler = (entry: string, globalName: string, options?: { minify?: boolean }) => Promise<string>;
+
+export interface BuildOptions {
+  /** Repository root: schemas, base.css and the top-level imsmanifest.xml are found from it. */
+  root: string;
+  /** Folder holding lesson folders (default `<root>/lessons`). */
+  lessonsDir: string;
+  /** Build only these lesson folders (default: every folder in `lessonsDir`). */
+  lessons?: string[];
+  /** Output folder (default `<root>/dist`). */
+  outDir: string;
+  appEntry: string;
+  localLmsEntry: string;
+  /** Preview host sources (host.ts + static files); null or a missing folder skips the preview. */
+  previewDir: string | null;
+  bundle: Bundler;
+  /** The lesson whose SCORM 1.2 manifest is mirrored at `<root>/imsmanifest.xml`. */
+  defaultLesson?: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  issues: Issue[];
+  /** Lesson ids written. */
+  lessons: string[];
+  /** Files written into the output folder, relative to it. */
+  outputs: string[];
+  /** Whether `<root>/imsmanifest.xml` was rewritten. */
+  rootManifestUpdated: boolean;
+  /** Seconds spent reading lessons, bundling scripts and writing packages. */
+  timings: { lessons: number; bundles: number; packages: number };
+}
+
+export const DEFAULT_LESSON = 'heroes-1988';
+
+/** The files the SCO needs, in every package. */
+export const CONTENT_FILES = ['app.js', 'base.css', 'index.html', 'lesson.js', 'local-lms.js'] as const;
+
+const SCHEMA_DIRS: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
+
+export function schemaDir(root: string, version: ScormVersion): string {
+  return join(root, 'src', 'packager', 'schemas', SCHEMA_DIRS[version]);
+}
+
+export function schemaFiles(root: string, version: ScormVersion): string[] {
+  return readdirSync(schemaDir(root, version)).sort();
+}
+
+export function packageFileList(root: string, version: ScormVersion): PackageFiles {
+  return { content: [...CONTENT_FILES], schemas: schemaFiles(root, version) };
+}
+
+/** Load, validate and compile one lesson folder; issues carry line numbers. */
+export function prepareLesson(dir: string, root: string): { lesson?: Lesson; issues: Issue[] } {
+  const loaded = loadLesson(dir, root);
+  if (hasErrors(loaded.issues)) return { issues: loaded.issues };
+  const issues = withLines([...loaded.issues, ...validate(loaded.raw, { reflectionBudget })], loaded.yaml);
+  if (hasErrors(issues)) return { issues };
+  const compiled = compile(loaded.raw);
+  const all = [...issues, ...withLines(compiled.issues, loaded.yaml)];
+  const room = suspendDataIssue(studentCopy(compiled.lesson), loaded.raw.lesson!.file);
+  if (room) all.push(room);
+  return hasErrors(all) ? { issues: all } : { lesson: compiled.lesson, issues: all };
+}
+
+/** The top-level imsmanifest.xml: the SCORM 1.2 manifest of the default lesson. */
+export function rootManifest(lesson: Lesson, root: string): string {
+  return scorm12Manifest(lesson, packageFileList(root, '1.2'));
+}
+
+interface Bundles {
+  app: string;
+  localLms: string;
+  preview?: { host: string; files: Map<string, Uint8Array> };
+}
+
+async function bundleAll(opts: BuildOptions, issues: Issue[]): Promise<Bundles | undefined> {
+  const show = (p: string) => displayPath(opts.root, p);
+  const entries: [string, string, string][] = [
+    ['app', opts.appEntry, 'the app entry (src/app/main.ts)'],
+    ['localLms', opts.localLmsEntry, 'the local LMS entry (src/runtime/local-lms.ts)'],
+  ];
+  for (const [, entry, what] of entries) {
+    if (!existsSync(entry)) {
+      issues.push({ severity: 'error', file: show(entry), path: [], message: 'file missing', fix: `${what} must exist before the lesson can be packaged` });
+    }
+  }
+  if (hasErrors(issues)) return undefined;
+  const out: Partial<Bundles> = {};
+  const run = async (entry: string, name: string, minify = true): Promise<string | undefined> => {
+    try {
+      return await opts.bundle(entry, name, { minify });
+    } catch (e) {
+      const err = e as Error & { loc?: { file?: string; line?: number }; id?: string };
+      issues.push({
+        severity: 'error',
+        file: show(err.loc?.file ?? err.id ?? entry),
+        path: [],
+        ...(err.loc?.line !== undefined ? { line: err.loc.line } : {}),
+        message: `bundling failed: ${err.message.split('\n')[0]}`,
+        fix: 'fix the script error (run `npm run typecheck` for details)',
+      });
+      return undefined;
+    }
+  };
+  // Concurrently: terser minifies in a worker thread, so one bundle's minifying overlaps the next
+  // one's bundling.
+  const previewDir = opts.previewDir !== null && existsSync(opts.previewDir) ? opts.previewDir : undefined;
+  const hostEntry = previewDir !== undefined ? join(previewDir, 'host.ts') : undefined;
+  if (hostEntry !== undefined && !existsSync(hostEntry)) {
+    issues.push({ severity: 'error', file: show(hostEntry), path: [], message: 'file missing', fix: 'the preview folder needs host.ts (or remove the folder)' });
+  }
+  const [app, localLms, host] = await Promise.all([
+    run(opts.appEntry, 'PropagandaReaderApp'),
+    run(opts.localLmsEntry, 'PropagandaReaderLocalLms'),
+    // The preview is a local development page: readable beats small, and minifying its copy of
+    // scorm-again would add a third of the build time.
+    hostEntry !== undefined && existsSync(hostEntry) ? run(hostEntry, 'PropagandaReaderPreview', false) : undefined,
+  ]);
+  out.app = app;
+  out.localLms = localLms;
+  if (previewDir !== undefined && host !== undefined) {
+    const files = new Map<string, Uint8Array>();
+    for (const file of walk(previewDir)) {
+      if (!file.endsWith('.ts')) files.set(relative(previewDir, file).split(/[\\/]/).join('/'), readFileSync(file));
+    }
+    out.preview = { host, files };
+  }
+  return hasErrors(issues) ? undefined : (out as Bundles);
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+}
+
+const encoder = new TextEncoder();
+const bytes = (text: string) => encoder.encode(text);
+
+/** Every file of one SCORM package, manifest and schemas included. */
+export function packageContents(
+  lesson: Lesson,
+  version: ScormVersion,
+  root: string,
+  scripts: { app: string; localLms: string },
+): Map<string, Uint8Array> {
+  const student = studentCopy(lesson);
+  const list = packageFileList(root, version);
+  const files = new Map<string, Uint8Array>([
+    ['index.html', bytes(indexHtml(student, version))],
+    ['lesson.js', bytes(lessonScript(student))],
+    ['app.js', bytes(scripts.app)],
+    ['local-lms.js', bytes(scripts.localLms)],
+    ['base.css', readFileSync(join(root, 'src', 'packager', 'assets', 'base.css'))],
+    ['imsmanifest.xml', bytes(manifestFor(version, student, list))],
+  ]);
+  for (const schema of list.schemas) files.set(schema, readFileSync(join(schemaDir(root, version), schema)));
+  return files;
+}
+
+function writeTree(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
+  for (const [name, data] of files) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  }
+}
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const issues: Issue[] = [];
+  const timings = { lessons: 0, bundles: 0, packages: 0 };
+  let clock = performance.now();
+  const lap = (phase: keyof typeof timings) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - clock) / 1000;
+    clock = now;
+  };
+  const fail = (): BuildResult => ({ ok: false, issues, lessons: [], outputs: [], rootManifestUpdated: false, timings });
+  const folders = (opts.lessons ?? lessonFolders(opts.lessonsDir)).map((f) => resolve(f));
+  if (folders.length === 0) {
+    issues.push({
+      severity: 'error',
+      file: displayPath(opts.root, opts.lessonsDir),
+      path: [],
+      message: 'no lesson folders found',
+      fix: 'add a lesson folder (see docs/lesson-format.md) or pass one as an argument',
+    });
+  }
+  const lessons: { dir: string; lesson: Lesson }[] = [];
+  for (const dir of folders) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      issues.push({ severity: 'error', file: displayPath(opts.root, dir), path: [], message: 'not a folder', fix: 'pass the path of a lesson folder such as lessons/heroes-1988' });
+      continue;
+    }
+    const prepared = prepareLesson(dir, opts.root);
+    issues.push(...prepared.issues);
+    if (prepared.lesson) {
+      const clash = lessons.find((l) => l.lesson.id === prepared.lesson!.id);
+      if (clash) {
+        issues.push({ severity: 'error', file: displayPath(opts.root, dir), path: [], message: `lesson id \`${clash.lesson.id}\` is also built from ${displayPath(opts.root, clash.dir)}`, fix: 'build lessons with different ids' });
+      } else lessons.push({ dir, lesson: prepared.lesson });
+    }
+  }
+  lap('lessons');
+  // Bundle even when lessons failed, so one run shows script errors too.
+  const bundles = await bundleAll(opts, issues);
+  lap('bundles');
+  if (hasErrors(issues) || bundles === undefined) return fail();
+
+  const out = resolve(opts.outDir);
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const temp = join(parent, `.dist-${basename(out)}-${suffix}`);
+  const outputs: string[] = [];
+  try {
+    if (opts.lessons !== undefined && existsSync(out)) {
+      // Building some lessons: keep the others' output.
+      cpSync(out, temp, { recursive: true });
+      for (const { lesson } of lessons) {
+        for (const name of lessonOutputs(lesson.id)) rmSync(join(temp, name), { recursive: true, force: true });
+      }
+      rmSync(join(temp, 'preview'), { recursive: true, force: true });
+    } else mkdirSync(temp, { recursive: true });
+
+    for (const { lesson } of lessons) {
+      const [dirName, zip12, zip2004, guide] = lessonOutputs(lesson.id);
+      const scorm12 = packageContents(lesson, '1.2', opts.root, bundles);
+      const scorm2004 = packageContents(lesson, '2004', opts.root, bundles);
+      writeTree(join(temp, dirName), scorm12);
+      writeFileSync(join(temp, zip12), reproducibleZip(scorm12));
+      writeFileSync(join(temp, zip2004), reproducibleZip(scorm2004));
+      writeFileSync(join(temp, guide), teacherGuide(lesson, { scorm12: zip12, scorm2004: zip2004 }));
+      outputs.push(...[...scorm12.keys()].sort().map((f) => `${dirName}/${f}`), zip12, zip2004, guide);
+    }
+    if (bundles.preview) {
+      const preview = new Map(bundles.preview.files);
+      preview.set('host.js', bytes(bundles.preview.host));
+      writeTree(join(temp, 'preview'), preview);
+      outputs.push(...[...preview.keys()].sort().map((f) => `preview/${f}`));
+    }
+    swapIn(temp, out, join(parent, `.dist-old-${basename(out)}-${suffix}`));
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    issues.push({ severity: 'error', file: displayPath(opts.root, out), path: [], message: `writing the output failed: ${(e as Error).message}`, fix: 'check the folder is writable; the previous output was left as it was' });
+    return fail();
+  }
+
+  let rootManifestUpdated = false;
+  const defaultId = opts.defaultLesson ?? DEFAULT_LESSON;
+  const defaultDir = join(opts.root, 'lessons', defaultId);
+  const main = lessons.find((l) => l.lesson.id === defaultId && existsSync(defaultDir) && realpathSync(l.dir) === realpathSync(defaultDir));
+  if (main) {
+    const path = join(opts.root, 'imsmanifest.xml');
+    const text = rootManifest(main.lesson, opts.root);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      writeFileSync(path, text);
+      rootManifestUpdated = true;
+    }
+  }
+  lap('packages');
+  return { ok: true, issues, lessons: lessons.map((l) => l.lesson.id), outputs, rootManifestUpdated, timings };
+}
+
+/** What the build writes per lesson, relative to the output folder. */
+export function lessonOutputs(id: string): [string, string, string, string] {
+  return [id, `${id}-scorm12.zip`, `${id}-scorm2004.zip`, `${id}-teacher-guide.html`];
+}
+
+/** Replace `out` by `temp`: the old output is moved aside first and restored if the move fails. */
+function swapIn(temp: string, out: string, aside: string): void {
+  const had = existsSync(out);
+  if (had) renameSync(out, aside);
+  try {
+    renameSync(temp, out);
+  } catch (e) {
+    if (had) renameSync(aside, out);
+    throw e;
+  }
+  if (had) rmSync(aside, { recursive: true, force: true });
+}
