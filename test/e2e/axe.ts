@@ -1,0 +1,55 @@
+/**
+ * axe-core in the page under test. The script is served by the test server from the package's
+ * own origin (dist.ts TEST_FILES), so it loads under the same strict CSP as the package
+ * (script-src 'self'): no bypassCSP, and axe itself is shown to need no eval or inline script.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { TIMEOUT } from './browser.js';
+
+/** WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, heading order, one
+ * main, page heading, …), which a reading module for screen-reader users should meet too. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] as const;
+
+interface AxeNode {
+  target: unknown[];
+  html: string;
+  failureSummary?: string;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/** Run axe on the document of `target` (a page, or the package's frame inside the host). */
+export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  const loaded = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!loaded) await target.addScriptTag({ url: '/__e2e__/axe.min.js', timeout: TIMEOUT.action } as Parameters<Page['addScriptTag']>[0]);
+  return target.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200), failureSummary: n.failureSummary })),
+    }));
+  }, [...AXE_TAGS]);
+}
+
+/** Violations as a readable list for an assertion message. */
+export function describeViolations(where: string, violations: readonly AxeViolation[]): string {
+  if (violations.length === 0) return `${where}: no violations`;
+  return [
+    `${where}: ${violations.length} axe violation(s)`,
+    ...violations.flatMap((v) => [
+      `- ${v.id} (${v.impact}): ${v.help} ${v.helpUrl}`,
+      ...v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+      ...(v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : []),
+    ]),
+  ].join('\n');
+}

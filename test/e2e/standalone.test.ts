@@ -1,0 +1,67 @@
+/**
+ * Each package on its own (no LMS around it), served under the strict CSP: the SCORM 1.2 folder
+ * and the SCORM 2004 package straight from its zip. Each loads its own local LMS (local-lms.js of
+ * its version), installs the API of that version, and keeps a checked answer across a reload.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeProblems, launch, noChromium, TEST_TIMEOUT_MS, TIMEOUT, watch, type Problem } from './browser.js';
+import { BUILD_TIMEOUT_MS, builtDist, LESSON_ID, serve, type Served } from './dist.js';
+import { appSession, appState, check, correctResponse, goTo, headingOf, questionsOn, readLesson, ready, shownHeading } from './lesson.js';
+
+const PACKAGES = [
+  { version: '1.2', path: `${LESSON_ID}/`, api: 'API' },
+  { version: '2004', path: `${LESSON_ID}-scorm2004/`, api: 'API_1484_11' },
+] as const;
+
+describe.skipIf(noChromium)('each package standalone, with its own local LMS', { timeout: TEST_TIMEOUT_MS }, () => {
+  let served: Served;
+  let browser: Browser;
+  let context: BrowserContext;
+  let problems: Problem[];
+
+  beforeAll(async () => {
+    served = await serve(await builtDist());
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    problems = await watch(context);
+  }, BUILD_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  afterEach(() => {
+    expect(problems, `the page reported problems:\n${describeProblems(problems)}`).toEqual([]);
+  });
+
+  for (const pkg of PACKAGES) {
+    it(`SCORM ${pkg.version} (/${pkg.path}): renders, installs the ${pkg.version} API, keeps an answer across a reload`, async () => {
+      const page: Page = await context.newPage();
+      await page.goto(`${served.origin}/${pkg.path}`, { timeout: TIMEOUT.load });
+      await ready(page);
+      expect(await page.evaluate(() => document.documentElement.dataset.scormVersion)).toBe(pkg.version);
+      const lesson = await readLesson(page);
+      expect(await shownHeading(page)).toBe(headingOf(lesson, 'intro'));
+      expect(await appSession(page)).toMatchObject({ lms: 'local', entry: 'ab-initio', mode: 'normal' });
+      expect(await page.evaluate((name) => typeof (window as unknown as Record<string, unknown>)[name], pkg.api)).toBe('object');
+
+      const part = lesson.segments[0]!.id;
+      const q = questionsOn(lesson, part)[0]!;
+      await goTo(page, lesson, part);
+      await check(page, q.id, correctResponse(lesson, q));
+      const answer = (await appState(page)).answers[q.id];
+      expect(answer).toMatchObject({ attempts: 1, result: 'correct', locked: true });
+
+      await page.reload({ timeout: TIMEOUT.load });
+      await ready(page);
+      expect(await appSession(page)).toMatchObject({ lms: 'local', entry: 'resume' });
+      const state = await appState(page);
+      expect(state.location).toBe(part);
+      expect(state.answers[q.id]).toMatchObject({ response: answer!.response, attempts: 1, result: 'correct', locked: true });
+      expect(await page.locator(`#q-${q.id} [data-testid="result"]`).getAttribute('data-result')).toBe('correct');
+      await page.close();
+    });
+  }
+});
