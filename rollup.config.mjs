@@ -129,7 +129,8 @@ export async function buildPackager(file) {
 /** `npx rollup -c`: the browser bundles on their own. */
 const entries = [
   ['src/app/main.ts', 'app.js', 'PropagandaReaderApp'],
-  ['src/runtime/local-lms.ts', 'local-lms.js', 'PropagandaReaderLocalLms'],
+  ['src/runtime/local-lms-scorm12.ts', 'local-lms-scorm12.js', 'PropagandaReaderLocalLms'],
+  ['src/runtime/local-lms-scorm2004.ts', 'local-lms-scorm2004.js', 'PropagandaReaderLocalLms'],
   ['src/preview/host.ts', 'preview/host.js', 'PropagandaReaderPreview'],
 ].filter(([entry]) => existsSync(join(root, entry)));
 

@@ -3,11 +3,15 @@
  * the current LessonState; every change goes through the core (checkAnswer, goTo, saveDraft), is
  * shown by setting the reader's properties, and is reported through the Tracker.
  *
- * - A checked answer: recorded as an interaction and saved ('answer').
- * - A page change: saved ('page').
+ * - A checked answer: recorded as an interaction at once (SetValue only), and saved ('answer')
+ *   after the feedback has painted, so that a slow LMS commit never delays what the student sees.
+ * - A page change: saved ('page'), likewise after the new page has painted.
+ * - Saves waiting for the paint are coalesced: one commit carries all that changed meanwhile.
  * - A draft: kept in state only (suspend data carries it at the next save; no commit per keystroke).
- * - Page hidden / pagehide: the runtime saves and finishes (connect's `snapshot` option).
- * - Every question finished: finish (Terminate), once.
+ * - Page hidden / pagehide: the runtime saves and finishes (connect's `snapshot` option) at once,
+ *   from the current state, so a save still waiting for the paint is never lost.
+ * - Every question finished: finish (Terminate), once, instead of the save: the final answer, the
+ *   status and the score go out with the session time in one commit.
  */
 import type { Lesson } from '../model/lesson.js';
 import type { LessonState, Progress } from '../core/types.js';
@@ -31,6 +35,22 @@ export interface AppOptions {
   reader: PrReader;
   connect?: ConnectTracker;
   now?: () => number;
+  /** Runs a callback once the current change has painted. Default: the next animation frame,
+   * then a task (rAF callbacks run before the paint, a task queued from one runs after it),
+   * with a plain timer as a fallback where frames do not run (a hidden tab, jsdom). */
+  afterPaint?: (callback: () => void) => void;
+}
+
+/** See AppOptions.afterPaint. */
+export function afterPaint(callback: () => void, win: Window = window): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => win.setTimeout(once, 0));
+  win.setTimeout(once, 100);
 }
 
 export interface App {
@@ -43,6 +63,7 @@ export interface App {
 export async function startApp(options: AppOptions): Promise<App> {
   const { lesson, reader } = options;
   const now = options.now ?? (() => Date.now());
+  const later = options.afterPaint ?? ((callback: () => void) => afterPaint(callback));
   let state: LessonState | null = null;
   let passingScore = lesson.passingScore;
   let finished = false;
@@ -86,12 +107,30 @@ export async function startApp(options: AppOptions): Promise<App> {
     reader.announce(strings.app.resumed(pageTitle(lesson, state.location)));
   }
 
-  const finishIfComplete = () => {
+  /** What the next paint-deferred delivery does: save, or finish (which saves), or nothing. */
+  type Due = 'answer' | 'page' | 'finish';
+  let due: Due | null = null;
+  const deliver = () => {
+    const what = due;
+    due = null;
+    // From the state as it is now: every change since the request is in it.
+    if (what === 'finish') tracker.finish(snapshot()!);
+    else if (what !== null) tracker.save(snapshot()!, what);
+  };
+  const deliverAfterPaint = (what: Due) => {
+    const waiting = due !== null;
+    if (due !== 'finish') due = what;
+    if (!waiting) later(deliver);
+  };
+
+  /** True (and the finish requested, once) when this change completed the lesson. */
+  const finishIfComplete = (): boolean => {
     const p = progress(lesson, state!, passingScore);
-    if (finished || !p.complete) return;
+    if (finished || !p.complete) return false;
     finished = true;
-    tracker.finish(snapshot()!);
+    deliverAfterPaint('finish');
     reader.announce(strings.app.complete(p.score));
+    return true;
   };
 
   reader.addEventListener('pr-answer-check', (e) => {
@@ -107,8 +146,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     render();
     if (finished) return;
     tracker.recordAnswer({ questionId, answer: next.answers[questionId]! });
-    tracker.save(snapshot()!, 'answer');
-    finishIfComplete();
+    if (!finishIfComplete()) deliverAfterPaint('answer');
   });
 
   reader.addEventListener('pr-page-change', (e) => {
@@ -117,7 +155,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     state = next;
     pageShownAt = now();
     render();
-    if (!finished) tracker.save(snapshot()!, 'page');
+    if (!finished) deliverAfterPaint('page');
   });
 
   reader.addEventListener('pr-draft-change', (e) => {

@@ -44,7 +44,12 @@ export interface BuildOptions {
   /** Output folder (default `<root>/dist`). */
   outDir: string;
   appEntry: string;
-  localLmsEntry: string;
+  /** The local LMS bundle entry of each version's package (the same file for both is fine: it
+   * is bundled once). */
+  localLmsEntries: Readonly<Record<ScormVersion, string>>;
+  /** The SCORM versions to package (default both). With 2004 alone, the lesson's saved state
+   * needs to fit 2004's 64000 characters only, and `<id>/` holds the 2004 package. */
+  versions?: readonly ScormVersion[];
   /** Preview host sources (host.ts + static files); null or a missing folder skips the preview. */
   previewDir: string | null;
   bundle: Bundler;
@@ -67,6 +72,13 @@ export interface BuildResult {
 
 export const DEFAULT_LESSON = 'heroes-1988';
 
+export const ALL_VERSIONS: readonly ScormVersion[] = ['1.2', '2004'];
+
+/** The default local LMS entries: each carries only its own version of scorm-again. */
+export function defaultLocalLmsEntries(root: string): Record<ScormVersion, string> {
+  return { '1.2': join(root, 'src/runtime/local-lms-scorm12.ts'), '2004': join(root, 'src/runtime/local-lms-scorm2004.ts') };
+}
+
 /** The files the SCO needs, in every package. */
 export const CONTENT_FILES = ['app.js', 'base.css', 'index.html', 'lesson.js', 'local-lms.js'] as const;
 
@@ -84,15 +96,16 @@ export function packageFileList(root: string, version: ScormVersion): PackageFil
   return { content: [...CONTENT_FILES], schemas: schemaFiles(root, version) };
 }
 
-/** Load, validate and compile one lesson folder; issues carry line numbers. */
-export function prepareLesson(dir: string, root: string): { lesson?: Lesson; issues: Issue[] } {
+/** Load, validate and compile one lesson folder; issues carry line numbers. The saved state must
+ * fit the suspend data of every version in `versions`. */
+export function prepareLesson(dir: string, root: string, versions: readonly ScormVersion[] = ALL_VERSIONS): { lesson?: Lesson; issues: Issue[] } {
   const loaded = loadLesson(dir, root);
   if (hasErrors(loaded.issues)) return { issues: loaded.issues };
   const issues = withLines([...loaded.issues, ...validate(loaded.raw, { reflectionBudget })], loaded.yaml);
   if (hasErrors(issues)) return { issues };
   const compiled = compile(loaded.raw);
   const all = [...issues, ...withLines(compiled.issues, loaded.yaml)];
-  const room = suspendDataIssue(studentCopy(compiled.lesson), loaded.raw.lesson!.file);
+  const room = suspendDataIssue(studentCopy(compiled.lesson), loaded.raw.lesson!.file, versions);
   if (room) all.push(room);
   return hasErrors(all) ? { issues: all } : { lesson: compiled.lesson, issues: all };
 }
@@ -104,17 +117,19 @@ export function rootManifest(lesson: Lesson, root: string): string {
 
 interface Bundles {
   app: string;
-  localLms: string;
+  localLms: Partial<Record<ScormVersion, string>>;
   preview?: { host: string; files: Map<string, Uint8Array> };
 }
 
-async function bundleAll(opts: BuildOptions, issues: Issue[]): Promise<Bundles | undefined> {
+async function bundleAll(opts: BuildOptions, versions: readonly ScormVersion[], issues: Issue[]): Promise<Bundles | undefined> {
   const show = (p: string) => displayPath(opts.root, p);
-  const entries: [string, string, string][] = [
-    ['app', opts.appEntry, 'the app entry (src/app/main.ts)'],
-    ['localLms', opts.localLmsEntry, 'the local LMS entry (src/runtime/local-lms.ts)'],
+  // One bundle per distinct local LMS entry (a single entry may serve both versions).
+  const localEntries = [...new Set(versions.map((v) => resolve(opts.localLmsEntries[v])))];
+  const entries: [string, string][] = [
+    [opts.appEntry, 'the app entry (src/app/main.ts)'],
+    ...localEntries.map((entry): [string, string] => [entry, 'the local LMS entry (src/runtime/local-lms-scorm12.ts, local-lms-scorm2004.ts)']),
   ];
-  for (const [, entry, what] of entries) {
+  for (const [entry, what] of entries) {
     if (!existsSync(entry)) {
       issues.push({ severity: 'error', file: show(entry), path: [], message: 'file missing', fix: `${what} must exist before the lesson can be packaged` });
     }
@@ -144,15 +159,19 @@ async function bundleAll(opts: BuildOptions, issues: Issue[]): Promise<Bundles |
   if (hostEntry !== undefined && !existsSync(hostEntry)) {
     issues.push({ severity: 'error', file: show(hostEntry), path: [], message: 'file missing', fix: 'the preview folder needs host.ts (or remove the folder)' });
   }
-  const [app, localLms, host] = await Promise.all([
+  const [app, host, ...locals] = await Promise.all([
     run(opts.appEntry, 'PropagandaReaderApp'),
-    run(opts.localLmsEntry, 'PropagandaReaderLocalLms'),
     // The preview is a local development page: readable beats small, and minifying its copy of
     // scorm-again would add a third of the build time.
     hostEntry !== undefined && existsSync(hostEntry) ? run(hostEntry, 'PropagandaReaderPreview', false) : undefined,
+    ...localEntries.map((entry) => run(entry, 'PropagandaReaderLocalLms')),
   ]);
   out.app = app;
-  out.localLms = localLms;
+  out.localLms = {};
+  for (const version of versions) {
+    const code = locals[localEntries.indexOf(resolve(opts.localLmsEntries[version]))];
+    if (code !== undefined) out.localLms[version] = code;
+  }
   if (previewDir !== undefined && host !== undefined) {
     const files = new Map<string, Uint8Array>();
     for (const file of walk(previewDir)) {
@@ -175,7 +194,8 @@ function walk(dir: string): string[] {
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text);
 
-/** Every file of one SCORM package, manifest and schemas included. */
+/** Every file of one SCORM package, manifest and schemas included. `scripts.localLms` is the
+ * local LMS bundle of `version`. */
 export function packageContents(
   lesson: Lesson,
   version: ScormVersion,
@@ -214,6 +234,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     clock = now;
   };
   const fail = (): BuildResult => ({ ok: false, issues, lessons: [], outputs: [], rootManifestUpdated: false, timings });
+  const versions = ALL_VERSIONS.filter((v) => (opts.versions ?? ALL_VERSIONS).includes(v));
   const folders = (opts.lessons ?? lessonFolders(opts.lessonsDir)).map((f) => resolve(f));
   if (folders.length === 0) {
     issues.push({
@@ -230,7 +251,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       issues.push({ severity: 'error', file: displayPath(opts.root, dir), path: [], message: 'not a folder', fix: 'pass the path of a lesson folder such as lessons/heroes-1988' });
       continue;
     }
-    const prepared = prepareLesson(dir, opts.root);
+    const prepared = prepareLesson(dir, opts.root, versions);
     issues.push(...prepared.issues);
     if (prepared.lesson) {
       const clash = lessons.find((l) => l.lesson.id === prepared.lesson!.id);
@@ -241,7 +262,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   lap('lessons');
   // Bundle even when lessons failed, so one run shows script errors too.
-  const bundles = await bundleAll(opts, issues);
+  const bundles = await bundleAll(opts, versions, issues);
   lap('bundles');
   if (hasErrors(issues) || bundles === undefined) return fail();
 
@@ -263,13 +284,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
     for (const { lesson } of lessons) {
       const [dirName, zip12, zip2004, guide] = lessonOutputs(lesson.id);
-      const scorm12 = packageContents(lesson, '1.2', opts.root, bundles);
-      const scorm2004 = packageContents(lesson, '2004', opts.root, bundles);
-      writeTree(join(temp, dirName), scorm12);
-      writeFileSync(join(temp, zip12), reproducibleZip(scorm12));
-      writeFileSync(join(temp, zip2004), reproducibleZip(scorm2004));
-      writeFileSync(join(temp, guide), teacherGuide(lesson, { scorm12: zip12, scorm2004: zip2004 }));
-      outputs.push(...[...scorm12.keys()].sort().map((f) => `${dirName}/${f}`), zip12, zip2004, guide);
+      const zipName: Record<ScormVersion, string> = { '1.2': zip12, '2004': zip2004 };
+      const packages = versions.map((version) => ({
+        version,
+        files: packageContents(lesson, version, opts.root, { app: bundles.app, localLms: bundles.localLms[version]! }),
+      }));
+      // The unpacked folder is the first version built: SCORM 1.2 unless only 2004 is.
+      const unpacked = packages[0]!.files;
+      writeTree(join(temp, dirName), unpacked);
+      outputs.push(...[...unpacked.keys()].sort().map((f) => `${dirName}/${f}`));
+      for (const { version, files } of packages) {
+        writeFileSync(join(temp, zipName[version]), reproducibleZip(files));
+        outputs.push(zipName[version]);
+      }
+      const built = (v: ScormVersion) => (versions.includes(v) ? zipName[v] : null);
+      writeFileSync(join(temp, guide), teacherGuide(lesson, { scorm12: built('1.2'), scorm2004: built('2004') }));
+      outputs.push(guide);
     }
     if (bundles.preview) {
       const preview = new Map(bundles.preview.files);
@@ -287,7 +317,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   let rootManifestUpdated = false;
   const defaultId = opts.defaultLesson ?? DEFAULT_LESSON;
   const defaultDir = join(opts.root, 'lessons', defaultId);
-  const main = lessons.find((l) => l.lesson.id === defaultId && existsSync(defaultDir) && realpathSync(l.dir) === realpathSync(defaultDir));
+  // The root manifest is the SCORM 1.2 one: only a build that makes the 1.2 package updates it.
+  const main = versions.includes('1.2') ? lessons.find((l) => l.lesson.id === defaultId && existsSync(defaultDir) && realpathSync(l.dir) === realpathSync(defaultDir)) : undefined;
   if (main) {
     const path = join(opts.root, 'imsmanifest.xml');
     const text = rootManifest(main.lesson, opts.root);

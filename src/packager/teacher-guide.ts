@@ -41,7 +41,8 @@ const STYLE = `
   @media print { body { margin: 0; max-width: none; } a { color: inherit; } nav { display: none; } }
 `;
 
-export function teacherGuide(lesson: Lesson, files: { scorm12: string; scorm2004: string }): string {
+/** `files` names the zips built (null: that version was not built, see the build's --scorm). */
+export function teacherGuide(lesson: Lesson, files: { scorm12: string | null; scorm2004: string | null }): string {
   const devices = new Map(lesson.devices.map((d) => [d.id, d]));
   const deviceName = (id: string) => devices.get(id)?.name ?? id;
   const references = new Map(lesson.references.map((r) => [r.id, r]));
@@ -209,7 +210,7 @@ ${lesson.teacher?.notes ? `<h3>Notes for the instructor</h3>${lesson.teacher.not
 
 <section id="moodle"><h2>Setting it up in Moodle</h2>
 <ol>
-<li><strong>Which file.</strong> Upload <code>${esc(files.scorm12)}</code> (SCORM 1.2) as a <em>SCORM package</em> activity. Moodle supports SCORM 1.2 fully, and its interactions report reads only SCORM 1.2 interaction data: with the 2004 package the per-question columns stay empty. Use <code>${esc(files.scorm2004)}</code> only on an LMS that prefers SCORM 2004.</li>
+<li><strong>Which file.</strong> ${whichFile(files)}</li>
 <li><strong>Grade.</strong> Grading method: <em>Highest grade</em>. Maximum grade: <em>100</em> (the module reports a percentage). Attempts grading: <em>Highest attempt</em>.</li>
 <li><strong>Appearance.</strong> Display package: <em>Current window</em> keeps Moodle's navigation around the lesson; <em>New window</em> gives the text the whole screen (better on phones; allow pop-ups). Student skip content structure page: <em>Always</em> (the package has one learning object). Display course structure in player: <em>Hidden</em>. Show navigation: <em>No</em> (the lesson has its own).</li>
 <li><strong>Compatibility settings.</strong> Mastery score overrides status: <em>Yes</em> (the default); the package's mastery score is ${lesson.passingScore}, and because the module sends a score only when every scored question is finished, a student is marked passed or failed only then. Force completed: <em>No</em>. Auto-continue: <em>No</em>.</li>
@@ -269,4 +270,12 @@ function mostCommon(values: number[]): number | undefined {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function whichFile(files: { scorm12: string | null; scorm2004: string | null }): string {
+  const only2004 = files.scorm2004 === null ? '' : ` Use <code>${esc(files.scorm2004)}</code> only on an LMS that prefers SCORM 2004.`;
+  if (files.scorm12 !== null) {
+    return `Upload <code>${esc(files.scorm12)}</code> (SCORM 1.2) as a <em>SCORM package</em> activity. Moodle supports SCORM 1.2 fully, and its interactions report reads only SCORM 1.2 interaction data: with the 2004 package the per-question columns stay empty.${only2004}`;
+  }
+  return `Upload <code>${esc(files.scorm2004 ?? '')}</code> (SCORM 2004) as a <em>SCORM package</em> activity. This lesson was built as SCORM 2004 only (its saved state is too large for SCORM 1.2); Moodle runs it, but its interactions report reads only SCORM 1.2 interaction data, so the per-question columns stay empty: use the gradebook and the teacher's guide instead.`;
 }

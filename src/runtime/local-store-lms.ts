@@ -7,10 +7,13 @@
  * scorm-again with no commit URL accepts every commit and keeps data in memory only; the API
  * installed here wraps it so that a commit (and the final one at LMSFinish/Terminate) also writes
  * the data to localStorage, and reports a failure (error 101) when the browser refuses to store.
+ *
+ * scorm-again is not imported here: each package carries only its own version's API (its bundle
+ * entry, local-lms-scorm12.ts or local-lms-scorm2004.ts, passes the constructor in), which keeps
+ * the other version's 300 KB out of the zip.
  */
-import { Scorm12API, Scorm2004API } from 'scorm-again';
 import type { ScormDialect, ScormVersion } from './dialect.js';
-import { DIALECTS } from './vocabulary/index.js';
+import { DIALECTS, parseVersion } from './vocabulary/index.js';
 import type { StorageLike } from './outbox.js';
 
 /** What `local-lms.js` defines on the window (see src/runtime/local-lms.ts). */
@@ -33,17 +36,20 @@ export function localLmsKey(lessonId: string, version: ScormVersion): string {
   return `pr-local-lms:${lessonId}:${version}`;
 }
 
-interface AgainApi {
+/** The part of a scorm-again API object (Scorm12API or Scorm2004API) the installer uses. */
+export interface AgainApi {
   loadFromJSON(json: Record<string, unknown>, element?: string): void;
   renderCMIToJSONObject(): Record<string, unknown>;
 }
 
-const SETTINGS = { autocommit: false, lmsCommitUrl: false, logLevel: 5 } as const;
+/** Settings for scorm-again: no commit URL (data stays in memory until we persist it). */
+export const LOCAL_LMS_SETTINGS = { autocommit: false, lmsCommitUrl: false, logLevel: 5 } as const;
 
-const CREATE: Readonly<Record<ScormVersion, () => AgainApi>> = {
-  '1.2': () => new Scorm12API({ ...SETTINGS }) as unknown as AgainApi,
-  '2004': () => new Scorm2004API({ ...SETTINGS }) as unknown as AgainApi,
-};
+/** Makes a fresh scorm-again API of one version, e.g. `(s) => new Scorm12API(s)`. */
+export type AgainApiFactory = (settings: typeof LOCAL_LMS_SETTINGS) => AgainApi;
+
+/** A fresh API from `create`, with its own copy of the settings (scorm-again keeps the object). */
+const fresh = (create: AgainApiFactory): AgainApi => create({ ...LOCAL_LMS_SETTINGS });
 
 const GENERAL_EXCEPTION = '101';
 
@@ -59,18 +65,18 @@ function readStored(storage: StorageLike | null, key: string): Record<string, un
 }
 
 /** A scorm-again API loaded with what the previous launch stored (or a fresh learner). */
-function loaded(dialect: ScormDialect, storage: StorageLike | null, key: string): AgainApi {
+function loaded(dialect: ScormDialect, create: AgainApiFactory, storage: StorageLike | null, key: string): AgainApi {
   const stored = readStored(storage, key);
   if (stored !== null) {
     try {
-      const api = CREATE[dialect.version]();
+      const api = fresh(create);
       api.loadFromJSON(dialect.localLms.relaunch(stored));
       return api;
     } catch {
       // Stored data scorm-again refuses (hand-edited, another version): start afresh.
     }
   }
-  const api = CREATE[dialect.version]();
+  const api = fresh(create);
   api.loadFromJSON(dialect.localLms.seed({ id: LOCAL_LEARNER_ID, name: '' }));
   return api;
 }
@@ -125,18 +131,35 @@ export function windowStorage(win: Window): StorageLike | null {
 }
 
 /**
- * Install the local LMS of `version` on `win` (unless an API of that version is already there).
+ * Install the local LMS of `version` on `win` (unless an API of that version is already there),
+ * its scorm-again API made by `create` (which must make an API of that version).
  * True when `win` then offers an API of that version.
  */
-export function installLocalLms(version: ScormVersion, storageKey: string, win: Window = window): boolean {
+export function installLocalLms(version: ScormVersion, storageKey: string, win: Window, create: AgainApiFactory): boolean {
   const dialect = DIALECTS[version];
   const slot = win as unknown as Record<string, unknown>;
   if (dialect.bind(slot[dialect.apiName]) !== null) return true;
   const storage = windowStorage(win);
   try {
-    slot[dialect.apiName] = persisting(dialect, loaded(dialect, storage, storageKey), storage, storageKey);
+    slot[dialect.apiName] = persisting(dialect, loaded(dialect, create, storage, storageKey), storage, storageKey);
   } catch {
     return false;
   }
   return dialect.bind(slot[dialect.apiName]) !== null;
+}
+
+/**
+ * What a local-lms bundle entry does: define `window.PropagandaReaderLocalLms`, able to install the
+ * versions it has a factory for. Asked for another version (a package whose page names a version
+ * its local-lms.js was not built for), `install` answers false and the app keeps its work in the
+ * outbox.
+ */
+export function defineLocalLms(win: Window, factories: Partial<Record<ScormVersion, AgainApiFactory>>): void {
+  win.PropagandaReaderLocalLms = {
+    install(version, storageKey) {
+      const parsed = parseVersion(version);
+      const create = parsed === null ? undefined : factories[parsed];
+      return parsed !== null && create !== undefined && typeof storageKey === 'string' && installLocalLms(parsed, storageKey, win, create);
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * LMS (test/runtime/support/lms.ts), driven through the reader's UI.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp } from '../../src/app/app.js';
+import { startApp, type AppOptions } from '../../src/app/app.js';
 import { snapshotOf } from '../../src/app/snapshot.js';
 import { decodeState, encodeState } from '../../src/core/codec.js';
 import { goTo as goToPage, initialState } from '../../src/core/state.js';
@@ -16,37 +16,58 @@ import { $, $$, settle, text } from '../components/helpers.js';
 
 const lesson = fixtureLesson();
 
+const cleanups: Array<() => void> = [];
 afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
   delete (window as unknown as Record<string, unknown>).API;
   document.body.replaceChildren();
 });
 
-async function launch(lms: FakeLms, options: LaunchOptions = {}) {
+/** The app's "after the paint" hook, run by hand: `paint()` is the browser painting. */
+const paints: Array<() => void> = [];
+const manualPaint: AppOptions['afterPaint'] = (callback) => paints.push(callback);
+function paint(): void {
+  for (const callback of paints.splice(0)) callback();
+}
+
+async function launch(lms: FakeLms, options: LaunchOptions = {}, app: Partial<AppOptions> = {}) {
+  paints.length = 0;
   const l = lms.launch(options);
   l.installOn(window);
   const reader = document.createElement('pr-reader');
   document.body.append(reader);
   const storage = new MemoryStorage();
-  const app = await startApp({
+  const started = await startApp({
     lesson,
     reader,
+    afterPaint: manualPaint,
     connect: (lessonArg, snapshot) => connect({ lesson: lessonArg, snapshot, storage, preferredVersion: '1.2' }),
+    ...app,
   });
   await settle(reader);
-  return { launch: l, reader, app };
+  return { launch: l, reader, app: started };
 }
 
+/** Go to a page and let the browser paint it (the save goes out then). */
 async function goTo(reader: PrReader, page: string) {
   $(reader, `[data-testid=toc-${page}]`).click();
   await settle(reader);
+  paint();
 }
 
-async function answerOpening(reader: PrReader, choice: string) {
+/** Choose an option of the opening question and check it (the save waits for `paint()`). */
+async function checkOpening(reader: PrReader, choice: string) {
   const q = $(reader, 'pr-segment', 'pr-single-choice');
   $<HTMLInputElement>(q, `[data-testid=option-${choice}] input`).click();
   await settle(reader);
   $(q, '[data-testid=check]').click();
   await settle(reader);
+  return q;
+}
+
+async function answerOpening(reader: PrReader, choice: string) {
+  const q = await checkOpening(reader, choice);
+  paint();
   return q;
 }
 
@@ -63,6 +84,7 @@ describe('app', () => {
     $(reader, 'pr-intro', '[data-testid=start]').click();
     await settle(reader);
     expect($(reader, 'main').dataset.page).toBe('pre');
+    paint();
     expect(l.cmi().core.lesson_location).toBe('pre');
     expect(decodeState(lesson, l.cmi().suspend_data).state.location).toBe('pre');
   });
@@ -167,6 +189,7 @@ describe('app', () => {
     }
     await settle(reader);
     expect(app.progress.complete).toBe(true);
+    paint();
     expect(l.count('finish')).toBe(1);
     expect(l.cmi().core.lesson_status).toBe('passed');
     expect(l.cmi().core.score.raw).toBe('100');
@@ -174,5 +197,97 @@ describe('app', () => {
     expect($(reader, '[data-testid=announcer]').textContent).toBe(
       'You have finished every question in the lesson. Your score is 100%.',
     );
+  });
+
+  describe('LMS commits', () => {
+    const check = (reader: PrReader, questionId: string, response: unknown) =>
+      reader.dispatchEvent(new CustomEvent('pr-answer-check', { bubbles: true, composed: true, detail: { questionId, response } }));
+    const all: Array<[string, unknown]> = [
+      ['pre_q1_loaded_language', { type: 'single', choice: 'a' }],
+      ['s01_q1_occasion', { type: 'single', choice: 'a' }],
+      ['s02_q1_enemy', { type: 'multiple', choices: ['a', 'b'] }],
+      ['s02_q2_match', { type: 'match', pairs: { '1': 'name_calling', '2': 'exaggeration_minimisation' } }],
+      ['s03_q1_slogan', { type: 'highlight', words: [0, 1, 2, 3, 4, 5, 6, 7] }],
+      ['s03_q2_reflect', { type: 'reflection', text: 'It ends on a call that is easy to repeat.' }],
+      ['post_q1_loaded_language', { type: 'single', choice: 'a' }],
+      ['syn_q1_whole', { type: 'reflection', text: 'It asks for heroism in everyday work.' }],
+    ];
+
+    it('shows the feedback first and commits the checked answer once, after the paint', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('1.2'));
+      await goTo(reader, 's01_occasion');
+      const commits = l.count('commit');
+      const q = await checkOpening(reader, 'b');
+      expect($(q, '[data-testid=result]').dataset.result).toBe('wrong');
+      expect(l.count('commit')).toBe(commits);
+      paint();
+      expect(l.count('commit')).toBe(commits + 1);
+      expect(decodeState(lesson, l.cmi().suspend_data).state.answers.s01_q1_occasion?.attempts).toBe(1);
+      paint();
+      expect(l.count('commit')).toBe(commits + 1);
+    });
+
+    it('commits every check exactly once, and the last one (which finishes) once too', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('1.2'));
+      const perCheck: number[] = [];
+      for (const [questionId, response] of all) {
+        const before = l.count('commit');
+        check(reader, questionId, response);
+        await settle(reader);
+        paint();
+        perCheck.push(l.count('commit') - before);
+      }
+      expect(perCheck).toEqual(all.map(() => 1));
+      expect(l.count('finish')).toBe(1);
+      expect(l.cmi().core.lesson_status).toBe('passed');
+      expect(Object.keys(l.cmi().interactions as object)).toHaveLength(all.length);
+    });
+
+    it('coalesces the saves that wait for one paint into one commit', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('1.2'));
+      const before = l.count('commit');
+      check(reader, 'pre_q1_loaded_language', { type: 'single', choice: 'a' });
+      $(reader, '[data-testid=toc-s01_occasion]').click();
+      await settle(reader);
+      paint();
+      expect(l.count('commit')).toBe(before + 1);
+      expect(l.cmi().core.lesson_location).toBe('s01_occasion');
+      expect(Object.keys(l.cmi().interactions as object)).toHaveLength(1);
+    });
+
+    it('commits a save still waiting for the paint at once when the page is hidden, and only once', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('1.2'));
+      await goTo(reader, 's01_occasion');
+      const commits = l.count('commit');
+      await checkOpening(reader, 'a');
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      cleanups.push(() => Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }));
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(l.count('commit')).toBe(commits + 1);
+      expect(decodeState(lesson, l.cmi().suspend_data).state.answers.s01_q1_occasion?.result).toBe('correct');
+      paint();
+      expect(l.count('commit')).toBe(commits + 1);
+    });
+
+    it('finishes on pagehide with the answer a paint-deferred save had not sent yet', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('1.2'));
+      await goTo(reader, 's01_occasion');
+      await checkOpening(reader, 'a');
+      window.dispatchEvent(new Event('pagehide'));
+      expect(l.count('finish')).toBe(1);
+      expect(decodeState(lesson, l.cmi().suspend_data).state.answers.s01_q1_occasion?.result).toBe('correct');
+      paint();
+      expect(l.count('finish')).toBe(1);
+    });
+
+    it('by default delivers after the next frame (or a short timer where frames do not run)', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('1.2'), {}, { afterPaint: undefined });
+      $(reader, '[data-testid=toc-s01_occasion]').click();
+      await settle(reader);
+      const commits = l.count('commit');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(l.count('commit')).toBe(commits + 1);
+      expect(l.cmi().core.lesson_location).toBe('s01_occasion');
+    });
   });
 });

@@ -63,7 +63,7 @@ beforeAll(async () => {
     lessons: folders,
     outDir: join(work, 'dist'),
     appEntry: join(root, 'test/fixtures/entries/app.ts'),
-    localLmsEntry: join(root, 'test/fixtures/entries/local-lms.ts'),
+    localLmsEntries: { '1.2': join(root, 'test/fixtures/entries/local-lms.ts'), '2004': join(root, 'test/fixtures/entries/local-lms.ts') },
     previewDir: null,
     bundle: async (_entry, name) => `/* ${name} stand-in */\n`,
     defaultLesson: '(none: tests leave imsmanifest.xml alone)',

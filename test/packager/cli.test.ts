@@ -81,4 +81,11 @@ describe('npm run build', () => {
     expect(wrong.stderr).toContain('unknown option --outdir');
     expect(wrong.stderr).toContain('usage: node scripts/build.mjs');
   }, 300_000);
+
+  it('rejects a --scorm version other than 1.2 or 2004, with the usage', () => {
+    const wrong = run('--scorm', '2.0');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--scorm takes 1.2 or 2004, not "2.0"');
+    expect(wrong.stderr).toContain('usage: node scripts/build.mjs');
+  }, 300_000);
 });

@@ -147,6 +147,14 @@ describe('compile', () => {
     expect(suspendDataIssue(big, 'lesson.yaml')?.message).toMatch(
       /^the saved state of this lesson can reach \d{4} characters; SCORM 1.2 keeps at most 4096 \(cmi.suspend_data\)$/,
     );
+    expect(suspendDataIssue(big, 'lesson.yaml')?.fix).toContain('build the SCORM 2004 package alone: --scorm 2004');
+  });
+
+  it('asks a lesson built as SCORM 2004 alone to fit 2004\u2019s 64000 characters only', () => {
+    const big = structuredClone(lesson);
+    for (const q of big.questions) if (q.type === 'reflection') q.maxLength = 3000;
+    expect(suspendDataIssue(big, 'lesson.yaml', ['2004'])).toBeUndefined();
+    expect(suspendDataIssue(big, 'lesson.yaml', ['1.2'])?.message).toMatch(/SCORM 1.2 keeps at most 4096/);
   });
 
   it('refuses images and unsafe links in Markdown, with the field', () => {

@@ -25,7 +25,7 @@ const options = (out: string, lessonsDir = good): BuildOptions => ({
   lessonsDir,
   outDir: out,
   appEntry: join(root, 'test/fixtures/entries/app.ts'),
-  localLmsEntry: join(root, 'test/fixtures/entries/local-lms.ts'),
+  localLmsEntries: { '1.2': join(root, 'test/fixtures/entries/local-lms.ts'), '2004': join(root, 'test/fixtures/entries/local-lms.ts') },
   previewDir: join(root, 'test/fixtures/entries/preview'),
   bundle,
 });
@@ -206,5 +206,54 @@ describe('reproducibility and failure', () => {
     expect(hashTree(out)).toBe(before);
     expect((await build(options(out))).ok).toBe(true);
     expect(existsSync(other)).toBe(false);
+  });
+});
+
+describe('the local LMS of each version, and building one version alone', () => {
+  const entries = { '1.2': join(root, 'test/fixtures/entries/local-lms.ts'), '2004': join(root, 'test/fixtures/entries/local-lms-2004.ts') };
+  const localLms = (zip: string, dir: string) => new TextDecoder().decode(unzipTo(zip, dir).get('local-lms.js'));
+
+  it('writes each version\u2019s own local LMS bundle as local-lms.js into that version\u2019s package', async () => {
+    const out = join(work, 'per-version');
+    expect((await build({ ...options(out), localLmsEntries: entries })).ok).toBe(true);
+    expect(localLms(join(out, `${ID}-scorm12.zip`), join(work, 'per-version-12'))).toContain('"local-lms.ts"');
+    expect(localLms(join(out, `${ID}-scorm2004.zip`), join(work, 'per-version-2004'))).toContain('"local-lms-2004.ts"');
+    expect(readFileSync(join(out, ID, 'local-lms.js'), 'utf8')).toContain('"local-lms.ts"');
+  });
+
+  it('bundles an entry that serves both versions once', async () => {
+    const bundled: string[] = [];
+    const counting: BuildOptions['bundle'] = async (entry, name) => {
+      bundled.push(entry.split('/').pop()!);
+      return bundle(entry, name);
+    };
+    expect((await build({ ...options(join(work, 'shared-entry')), bundle: counting, previewDir: null })).ok).toBe(true);
+    expect(bundled.sort()).toEqual(['app.ts', 'local-lms.ts']);
+  });
+
+  it('with 2004 alone, writes the 2004 package (unpacked and zipped) and a guide naming only it', async () => {
+    const out = join(work, 'only-2004');
+    const result = await build({ ...options(out), localLmsEntries: entries, versions: ['2004'], previewDir: null });
+    expect(result.ok).toBe(true);
+    expect(readdirSync(out).sort()).toEqual([ID, `${ID}-scorm2004.zip`, `${ID}-teacher-guide.html`]);
+    expect(readFileSync(join(out, ID, 'index.html'), 'utf8')).toContain('data-scorm-version="2004"');
+    expect(readFileSync(join(out, ID, 'local-lms.js'), 'utf8')).toContain('"local-lms-2004.ts"');
+    const guide = readFileSync(join(out, `${ID}-teacher-guide.html`), 'utf8');
+    expect(guide).toContain(`Upload <code>${ID}-scorm2004.zip</code> (SCORM 2004)`);
+    expect(guide).not.toContain('scorm12.zip');
+  });
+});
+
+describe('lesson.js', () => {
+  it('hands the lesson to JSON.parse as a string literal that survives any text', async () => {
+    const { lessonScript } = await import('../../src/packager/page');
+    const tricky = "it's \\ \"quoted\" \u2028 \u2029 </script> </SCRIPT <!-- \n \r \t \u0000 \ud83d\ude00 \udc00 ’";
+    const lesson = { id: 'x', segments: [], questions: [], devices: [], note: tricky } as unknown as Parameters<typeof lessonScript>[0];
+    const script = lessonScript(lesson);
+    expect(script.startsWith("window.PropagandaReaderLesson = JSON.parse('")).toBe(true);
+    expect(script).not.toMatch(/<\/script|<!--|[\u2028\u2029\n\r](?!$)/i);
+    const window: Record<string, unknown> = {};
+    runInNewContext(script, { window });
+    expect(window.PropagandaReaderLesson).toEqual(JSON.parse(JSON.stringify(lesson)));
   });
 });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeState } from '../../src/core/codec.js';
 import { connect } from '../../src/runtime/index.js';
-import { installLocalLms, localLmsKey } from '../../src/runtime/local-store-lms.js';
+import { localLmsKey } from '../../src/runtime/local-store-lms.js';
 import type { Tracker } from '../../src/runtime/tracker.js';
 import { FakeLms } from './support/lms.js';
 import { LESSON } from './support/lesson.js';
@@ -24,11 +24,18 @@ function reset(): void {
 beforeEach(reset);
 afterEach(reset);
 
-/** Make local-lms.js "load": define the global the way the bundle does (src/runtime/local-lms.ts). */
-async function loadLocalLmsBundle(): Promise<void> {
+/** Make local-lms.js "load": run the package's bundle entry, which defines the global
+ * (src/runtime/local-lms-scorm12.ts in the 1.2 package, local-lms-scorm2004.ts in the 2004 one). */
+async function loadLocalLmsBundle(version: '1.2' | '2004' = '1.2'): Promise<void> {
   const { vi } = await import('vitest');
   vi.resetModules();
-  await import('../../src/runtime/local-lms.js');
+  if (version === '1.2') await import('../../src/runtime/local-lms-scorm12.js');
+  else await import('../../src/runtime/local-lms-scorm2004.js');
+}
+
+/** What app.js does once local-lms.js has loaded (see connect in src/runtime/index.ts). */
+function installLocalLms(version: '1.2' | '2004', key: string): boolean {
+  return window.PropagandaReaderLocalLms!.install(version, key);
 }
 
 describe('connect', () => {
@@ -103,10 +110,18 @@ describe('connect', () => {
 
 describe.each(['1.2', '2004'] as const)('the local SCORM %s LMS', (version) => {
   const key = localLmsKey(LESSON.id, version);
+  const other = version === '1.2' ? '2004' : '1.2';
+  beforeEach(() => loadLocalLmsBundle(version));
+
+  it(`is the ${version} package's own: it installs ${version} and declines ${other}`, () => {
+    expect(installLocalLms(other, localLmsKey(LESSON.id, other))).toBe(false);
+    expect(globals[other === '1.2' ? 'API' : 'API_1484_11']).toBeUndefined();
+    expect(installLocalLms(version, key)).toBe(true);
+  });
   const open = async (): Promise<{ tracker: Tracker; student: Student }> => {
     for (const name of ['API', 'API_1484_11']) delete globals[name];
     document.documentElement.dataset.scormVersion = version;
-    await loadLocalLmsBundle();
+    await loadLocalLmsBundle(version);
     const tracker = await connect({ lesson: LESSON });
     return { tracker, student: new Student(tracker, tracker.start(), new Clock()) };
   };
@@ -134,7 +149,7 @@ describe.each(['1.2', '2004'] as const)('the local SCORM %s LMS', (version) => {
   });
 
   it('reports a commit the browser cannot store as failed (error 101)', () => {
-    installLocalLms(version, key, window);
+    installLocalLms(version, key);
     const api = globals[version === '1.2' ? 'API' : 'API_1484_11'] as Record<string, (...a: string[]) => string>;
     const [init, commit, error] = version === '1.2' ? ['LMSInitialize', 'LMSCommit', 'LMSGetLastError'] : ['Initialize', 'Commit', 'GetLastError'];
     expect(api[init]!('')).toBe('true');
@@ -154,16 +169,16 @@ describe.each(['1.2', '2004'] as const)('the local SCORM %s LMS', (version) => {
 
   it('starts afresh when its stored data is garbage', () => {
     localStorage.setItem(key, '{"core": "not an object", "interactions": 7');
-    expect(installLocalLms(version, key, window)).toBe(true);
+    expect(installLocalLms(version, key)).toBe(true);
     localStorage.setItem(key, JSON.stringify({ core: { lesson_status: 'bogus' }, completion_status: 'bogus', exit: 'suspend' }));
     for (const name of ['API', 'API_1484_11']) delete globals[name];
-    expect(installLocalLms(version, key, window)).toBe(true);
+    expect(installLocalLms(version, key)).toBe(true);
   });
 
   it('does not replace an API that is already there', () => {
     const launch = new FakeLms(version).launch();
     launch.installOn(window);
-    installLocalLms(version, key, window);
+    installLocalLms(version, key);
     expect(globals[version === '1.2' ? 'API' : 'API_1484_11']).toBe(launch.raw);
   });
 });

@@ -264,15 +264,15 @@ export class PrReader extends LitElement {
         ${this.learnerName ? html`<p class="learner" data-testid="learner">${r.learner(this.learnerName)}</p>` : nothing}
         ${this.renderProgress()}
       </header>
-      ${this.review
-        ? html`<p class="mode-banner" data-testid="mode-banner">
-            ${this.mode === 'browse' ? r.browseBanner : r.reviewBanner}
-          </p>`
-        : nothing}
       ${this.renderNotices()}
       <div class="layout">
         ${this.renderToc(lesson, state)}
         <main class="main" data-testid="main" data-page=${this.current}>
+          ${this.review
+            ? html`<p class="mode-banner" data-testid="mode-banner">
+                ${this.mode === 'browse' ? r.browseBanner : r.reviewBanner}
+              </p>`
+            : nothing}
           ${this.renderPage(lesson, state)} ${this.renderPager(lesson)}
         </main>
       </div>

@@ -5,10 +5,14 @@ export interface PageElement extends HTMLElement {
   focusHeading(): void;
 }
 
-/** Focus the element with data-testid="page-heading" in `root`, without scrolling past it. */
+/** Focus the element with data-testid="page-heading" in `root` at once, and scroll it into view
+ * in the next frame: scrolling now would force a layout in the middle of the page switch, which
+ * the browser is about to do anyway. */
 export function focusPageHeading(root: ParentNode): void {
   const h = root.querySelector<HTMLElement>('[data-testid="page-heading"]');
   if (!h) return;
   h.focus({ preventScroll: true });
-  h.scrollIntoView?.({ block: 'start' });
+  const scroll = () => h.scrollIntoView?.({ block: 'start' });
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(scroll);
+  else scroll();
 }
