@@ -39,7 +39,7 @@ function hashOf(files, ...extra) {
   return hash.digest('hex').slice(0, 24);
 }
 
-const TOOLING = ['rollup.config.mjs', 'tsconfig.json', 'package-lock.json'].map((f) => join(root, f));
+const TOOLING = ['rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => join(root, f));
 
 /** Write `text` to `file` atomically: concurrent builds never read a half-written file. */
 function writeAtomically(file, text) {
