@@ -80,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
 
   const tracker = await (options.connect ?? connectTracker)(lesson, snapshot);
-  tracker.onNotice((n) => notify(n.kind, n.message));
+  tracker.onNotice((n) => notify(n.kind, strings.app.trackerNotice[n.reason] ?? n.message));
   const session = tracker.start();
   passingScore = effectivePassingScore(lesson, session.masteryScore);
   const review = session.mode !== 'normal';

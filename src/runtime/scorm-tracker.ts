@@ -153,7 +153,7 @@ class ScormTracker implements Tracker {
     this.outbox = new Outbox(this.options.storage ?? null, outboxKey(this.lesson.id, this.info.learnerId));
 
     if (!this.readOnly) {
-      if (this.phase === 'offline') this.notify({ kind: 'saved-locally', message: MESSAGES.noLms });
+      if (this.phase === 'offline') this.notify({ kind: 'saved-locally', reason: 'no-lms', message: MESSAGES.noLms });
       this.replayOutbox();
     }
     return this.info;
@@ -227,7 +227,7 @@ class ScormTracker implements Tracker {
     if (suspendData !== null && suspendData.length > this.dialect.limits.suspendData) {
       // Nothing this module writes is that long: it is not ours.
       suspendData = null;
-      this.notify({ kind: 'state-reset', message: MESSAGES.stateReset });
+      this.notify({ kind: 'state-reset', reason: 'state-reset', message: MESSAGES.stateReset });
     }
     const location = session?.location ?? null;
     return {
@@ -265,7 +265,7 @@ class ScormTracker implements Tracker {
       };
     }
     if (this.phase !== 'open') return;
-    if (this.attempt([]) && decision.useReport) this.notify({ kind: 'replayed', message: MESSAGES.replayed });
+    if (this.attempt([]) && decision.useReport) this.notify({ kind: 'replayed', reason: 'replayed', message: MESSAGES.replayed });
   }
 
   // ---- Delivery --------------------------------------------------------------------------------
@@ -370,7 +370,7 @@ class ScormTracker implements Tracker {
     if (report.suspendData.length > dialect.limits.suspendData) {
       // Never sent (an LMS may cut it short or refuse it); the outbox keeps it whole.
       ok = false;
-      this.notify({ kind: 'save-failed', message: MESSAGES.tooLong });
+      this.notify({ kind: 'save-failed', reason: 'too-long', message: MESSAGES.tooLong });
     } else {
       run(dialect.suspendData(report.suspendData), true);
     }
@@ -468,7 +468,9 @@ class ScormTracker implements Tracker {
     this.noticedStreak = true;
     const kept = this.keepInOutbox();
     this.notify(
-      kept ? { kind: 'saved-locally', message: MESSAGES.savedLocally } : { kind: 'save-failed', message: MESSAGES.saveFailed },
+      kept
+        ? { kind: 'saved-locally', reason: 'refused', message: MESSAGES.savedLocally }
+        : { kind: 'save-failed', reason: 'refused-no-storage', message: MESSAGES.saveFailed },
     );
   }
 

@@ -46,9 +46,20 @@ export interface Snapshot {
   objectives: ObjectiveRecord[];
 }
 
+/** Why a notice was raised: the UI words it (src/ui/strings.ts), so it can be translated. */
+export type TrackerNoticeReason =
+  | 'no-lms'
+  | 'refused'
+  | 'refused-no-storage'
+  | 'too-long'
+  | 'replayed'
+  | 'state-reset';
+
 /** Tracker problems the UI shows as a non-blocking notice. */
 export interface TrackerNotice {
   kind: 'save-failed' | 'saved-locally' | 'replayed' | 'state-reset';
+  reason: TrackerNoticeReason;
+  /** English, for logs and the preview host's panel; students see the UI's wording of `reason`. */
   message: string;
 }
 

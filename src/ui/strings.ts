@@ -28,6 +28,19 @@ export const en = {
         'The lesson has changed since you last worked on it, so your earlier answers could not be kept. The lesson starts afresh.',
       migrated: 'The lesson has been updated; your earlier answers were carried over.',
     },
+    /** What the tracker's notices say to the student, by reason (see runtime/tracker.ts). */
+    trackerNotice: {
+      'no-lms':
+        'No connection to the course could be opened. Your work is kept in this browser and will be sent the next time you open the lesson here.',
+      refused:
+        'The course is not accepting your progress right now. Your work is kept in this browser and will be sent the next time you open the lesson here.',
+      'refused-no-storage':
+        'The course is not accepting your progress, and this browser cannot keep a copy. Please keep this page open and tell your instructor.',
+      'too-long':
+        'Your saved work is longer than this course can store. It is kept in this browser; please tell your instructor.',
+      replayed: 'Work saved in this browser during an earlier visit has now been sent to the course.',
+      'state-reset': 'The progress stored by the course could not be used, so the lesson starts afresh.',
+    },
     resumed: (page: string) => `Welcome back. You are on: ${page}.`,
     complete: (score: number | null) =>
       score === null

@@ -13,6 +13,7 @@ import type { PrReader } from '../../src/components/reader/reader.js';
 import { FakeLms, MemoryStorage, type LaunchOptions } from '../runtime/support/lms.js';
 import { fixtureLesson } from '../components/fixture-lesson.js';
 import { $, $$, settle, text } from '../components/helpers.js';
+import { strings } from '../../src/ui/strings.js';
 
 const lesson = fixtureLesson();
 
@@ -169,7 +170,10 @@ describe('app', () => {
       connect: (l, snapshot) => connect({ lesson: l, snapshot, storage: new MemoryStorage(), localLmsTimeoutMs: 20 }),
     });
     await settle(reader);
-    expect(text($(reader, '[data-testid=notices]'))).toContain('Your work is kept in this browser');
+    const notice = text($(reader, '[data-testid=notices]'));
+    // Worded by the UI from the notice's reason (translatable), not the runtime's log message.
+    expect(notice).toContain(strings.app.trackerNotice['no-lms']);
+    expect(notice).not.toContain('LMS');
   });
 
   it('finishes the session once every question is finished', async () => {
