@@ -50,6 +50,7 @@ export const en = {
   reader: {
     sourceLine: (author: string, title: string, date: string) => `${author}, “${title}”, ${date}`,
     learner: (name: string) => `Signed in as ${name}`,
+    skipToPage: 'Skip to the page',
     contents: 'Contents',
     previous: 'Previous',
     next: 'Next',

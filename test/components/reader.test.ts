@@ -110,6 +110,18 @@ describe('pr-reader', () => {
     expect(deepActive()).toBe(heading);
   });
 
+  it('offers a skip link, first in tab order, that takes keyboard users past the contents to the page heading', async () => {
+    const el = await reader(goTo(lesson, fresh(lesson), 's01_occasion'));
+    const skip = $(el, '[data-testid=skip-link]');
+    const focusable = $$(el, 'a[href], button, select, textarea, input, [tabindex="0"]');
+    expect(focusable[0]).toBe(skip);
+    skip.click();
+    await settle(el);
+    await new Promise((r) => setTimeout(r, 0));
+    const heading = $(el, 'pr-segment', '[data-testid=page-heading]');
+    expect(deepActive()).toBe(heading);
+  });
+
   it('does not take focus on first render', async () => {
     await reader(goTo(lesson, fresh(lesson), 's01_occasion'));
     expect(deepActive()).toBe(document.body);

@@ -214,4 +214,20 @@ export const readerStyles = css`
       display: block;
     }
   }
+
+  /* Off screen until focused, then a visible first stop for keyboard users. */
+  .skip-link {
+    position: absolute;
+    left: 0.5rem;
+    top: -100vh;
+    z-index: 10;
+    padding: 0.75rem 1rem;
+    background: var(--pr-bg);
+    color: var(--pr-accent);
+    border: 2px solid currentColor;
+    border-radius: 4px;
+  }
+  .skip-link:focus {
+    top: 0.5rem;
+  }
 `;

@@ -249,6 +249,12 @@ export class PrReader extends LitElement {
     </nav>`;
   }
 
+  /** Keyboard users reach the page without tabbing through the whole table of contents. */
+  private skipToPage(event: Event): void {
+    event.preventDefault();
+    void this.focusHeading();
+  }
+
   protected override render() {
     const lesson = this.lesson;
     const state = this.state;
@@ -256,6 +262,7 @@ export class PrReader extends LitElement {
     const r = strings.reader;
     const src = lesson.source;
     return html`<div class="shell" lang=${lesson.language}>
+      <a class="skip-link no-print" href="#" data-testid="skip-link" @click=${this.skipToPage}>${r.skipToPage}</a>
       <header class="banner" role="banner">
         <div class="titles">
           <h1 data-testid="lesson-title">${lesson.title}</h1>
