@@ -202,9 +202,9 @@ describe.skipIf(noChromium)('keyboard only: the whole lesson in the unpacked pac
     expect(visited.filter((v) => v.role === 'option').length).toBe(count('highlight'));
     expect(visited.filter((v) => v.testid === 'reflection-text').length).toBe(count('reflection'));
     expect(visited.some((v) => v.testid === 'next')).toBe(true);
-    // And round again to the top of the page.
+    // And round again to the top of the page, where the skip link is the first stop.
     await page.keyboard.press('Tab');
-    expect((await focused(page))?.testid).toBe('toc-intro');
+    expect((await focused(page))?.testid).toBe('skip-link');
     // Shift+Tab from the top goes round the other way: out of the page, or on to its last control.
     const last = visited[visited.length - 2]!;
     await page.keyboard.press('Shift+Tab');

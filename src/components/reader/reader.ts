@@ -262,8 +262,8 @@ export class PrReader extends LitElement {
     const r = strings.reader;
     const src = lesson.source;
     return html`<div class="shell" lang=${lesson.language}>
-      <a class="skip-link no-print" href="#" data-testid="skip-link" @click=${this.skipToPage}>${r.skipToPage}</a>
       <header class="banner" role="banner">
+        <a class="skip-link no-print" href="#" data-testid="skip-link" @click=${this.skipToPage}>${r.skipToPage}</a>
         <div class="titles">
           <h1 data-testid="lesson-title">${lesson.title}</h1>
           <p class="source" data-testid="source-line">${r.sourceLine(src.author, src.title, src.date)}</p>
