@@ -2,7 +2,8 @@
  * Renders the right element for a question. Pages (segment, checks, synthesis) list their
  * questions through this, so each question type is wired in one place.
  */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Lesson, Question } from '../../model/lesson.js';
 import type { LessonState } from '../../core/types.js';
@@ -21,66 +22,30 @@ export interface QuestionContext {
   headingLevel: 3 | 4;
 }
 
+/** The element for each question type: one table instead of five copies of the same template. */
+const TAGS: Readonly<Record<Question['type'], StaticValue>> = {
+  single: literal`pr-single-choice`,
+  multiple: literal`pr-multiple-choice`,
+  match: literal`pr-match`,
+  highlight: literal`pr-highlight`,
+  reflection: literal`pr-reflection`,
+};
+
 export function renderQuestion(q: Question, c: QuestionContext): TemplateResult {
-  const answer = c.state.answers[q.id];
-  switch (q.type) {
-    case 'single':
-      return html`<pr-single-choice
-        id="q-${q.id}"
-        .question=${q}
-        .lesson=${c.lesson}
-        .answer=${answer}
-        ?review=${c.review}
-        .number=${c.number}
-        .total=${c.total}
-        .headingLevel=${c.headingLevel}
-      ></pr-single-choice>`;
-    case 'multiple':
-      return html`<pr-multiple-choice
-        id="q-${q.id}"
-        .question=${q}
-        .lesson=${c.lesson}
-        .answer=${answer}
-        ?review=${c.review}
-        .number=${c.number}
-        .total=${c.total}
-        .headingLevel=${c.headingLevel}
-      ></pr-multiple-choice>`;
-    case 'match':
-      return html`<pr-match
-        id="q-${q.id}"
-        .question=${q}
-        .lesson=${c.lesson}
-        .answer=${answer}
-        ?review=${c.review}
-        .number=${c.number}
-        .total=${c.total}
-        .headingLevel=${c.headingLevel}
-      ></pr-match>`;
-    case 'highlight':
-      return html`<pr-highlight
-        id="q-${q.id}"
-        .question=${q}
-        .lesson=${c.lesson}
-        .answer=${answer}
-        ?review=${c.review}
-        .number=${c.number}
-        .total=${c.total}
-        .headingLevel=${c.headingLevel}
-      ></pr-highlight>`;
-    case 'reflection':
-      return html`<pr-reflection
-        id="q-${q.id}"
-        .question=${q}
-        .lesson=${c.lesson}
-        .answer=${answer}
-        .draft=${c.state.drafts[q.id]}
-        ?review=${c.review}
-        .number=${c.number}
-        .total=${c.total}
-        .headingLevel=${c.headingLevel}
-      ></pr-reflection>`;
-  }
+  const tag = TAGS[q.type];
+  // Only a reflection keeps an unchecked draft; `undefined` leaves the others' property unset.
+  const draft = q.type === 'reflection' ? c.state.drafts[q.id] : undefined;
+  return html`<${tag}
+    id="q-${q.id}"
+    .question=${q}
+    .lesson=${c.lesson}
+    .answer=${c.state.answers[q.id]}
+    .draft=${draft}
+    ?review=${c.review}
+    .number=${c.number}
+    .total=${c.total}
+    .headingLevel=${c.headingLevel}
+  ></${tag}>`;
 }
 
 /** All questions of a page, numbered "Question n of total"; keyed by id so an element never
