@@ -52,7 +52,7 @@ const LIMITS = {
   description: 0,
 } as const;
 
-/** 201 invalid argument, 202/203 no children/count, 401 not implemented, 402 keyword,
+/** 201 invalid argument, 202/203 no children/count, 401 "Not implemented error", 402 keyword,
  * 403 read-only, 404 write-only, 405 incorrect data type. */
 const PERMANENT = new Set([201, 202, 203, 401, 402, 403, 404, 405]);
 
