@@ -73,6 +73,37 @@ export async function bundleBrowser(entry, name, { minify = true } = {}) {
 }
 
 /**
+ * Bundle the app: its entry and the chunks it loads when first needed, as AMD modules (define
+ * renamed to `__prDefine`) that src/app/chunk-loader.ts loads with classic <script> elements, so
+ * the package still runs from file:// and under a strict CSP. The loader leads app.js. Returns
+ * { 'app.js': code, 'app-<chunk>.js': code, … }; chunk names come from the modules the app
+ * imports lazily (src/app/lazy/), so they stay the same from build to build.
+ * @param {string} entry absolute path of the app's .ts entry
+ * @param {{ minify?: boolean }} [options]
+ */
+export async function bundleApp(entry, { minify = true } = {}) {
+  const loader = await bundleBrowser(join(root, 'src', 'app', 'chunk-loader.ts'), 'PropagandaReaderChunkLoader', { minify });
+  const bundle = await rollup({ ...browserInput(entry, { minify }), preserveEntrySignatures: false });
+  try {
+    const { output } = await bundle.generate({
+      format: 'amd',
+      amd: { define: '__prDefine', autoId: true, basePath: '' },
+      entryFileNames: 'app.js',
+      chunkFileNames: 'app-[name].js',
+      sourcemap: false,
+    });
+    const files = {};
+    for (const chunk of output) {
+      if (chunk.type !== 'chunk') continue;
+      files[chunk.fileName] = chunk.isEntry ? `${loader.trimEnd()}\n${chunk.code}` : chunk.code;
+    }
+    return files;
+  } finally {
+    await bundle.close();
+  }
+}
+
+/**
  * Compile the packager (Node side) to an ES module file and return its path. Runtime
  * dependencies stay external: they are resolved from node_modules when the file runs.
  * @param {string} file where to write the .mjs

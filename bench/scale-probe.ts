@@ -23,7 +23,7 @@ export interface ScalePackage {
   issues: Issue[];
 }
 
-export function packageWithoutStateLimit(dir: string, root: string, scripts: { app: string; localLms: string }, outDir: string): ScalePackage {
+export function packageWithoutStateLimit(dir: string, root: string, scripts: { app: Record<string, string>; localLms: string }, outDir: string): ScalePackage {
   const t = [performance.now()];
   const loaded = loadLesson(dir, root);
   t.push(performance.now());

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildPackager, bundleBrowser, cacheDir, root } from '../rollup.config.mjs';
+import { buildPackager, bundleApp, bundleBrowser, cacheDir, root } from '../rollup.config.mjs';
 
 const args = process.argv.slice(2);
 const useCache = !args.includes('--no-cache');
@@ -81,10 +81,14 @@ async function cachedBundle(entry, name, options = {}) {
   const minify = options.minify ?? true;
   srcHash ??= hashOf([...walk(join(root, 'src')), ...TOOLING]);
   const outside = relative(join(root, 'src'), entry).startsWith('..') ? walk(dirname(entry)) : [];
-  const file = join(cacheDir, 'bundle-cache', `${hashOf(outside, srcHash, relative(root, entry), name, minify)}.js`);
-  if (useCache && existsSync(file)) return readFileSync(file, 'utf8');
-  const code = await bundleBrowser(entry, name, { minify });
-  writeAtomically(file, code);
+  const chunks = options.chunks ?? false;
+  const file = join(cacheDir, 'bundle-cache', `${hashOf(outside, srcHash, relative(root, entry), name, minify, chunks)}.js`);
+  if (useCache && existsSync(file)) {
+    const cached = readFileSync(file, 'utf8');
+    return chunks ? JSON.parse(cached) : cached;
+  }
+  const code = chunks ? await bundleApp(entry, { minify }) : await bundleBrowser(entry, name, { minify });
+  writeAtomically(file, chunks ? JSON.stringify(code) : code);
   prune(dirname(file), /^[0-9a-f]{24}\.js$/, 12);
   return code;
 }

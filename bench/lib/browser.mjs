@@ -70,7 +70,10 @@ export async function openInLmsFrame(browser, options) {
   const page = await context.newPage();
   const offHost = [];
   const problems = [];
+  /** Every URL the page and its frames asked for, with when (ms since epoch). */
+  const requests = [];
   page.on('request', (request) => {
+    requests.push({ url: request.url(), at: Date.now() });
     const url = new URL(request.url());
     if (!['about:', 'data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') offHost.push(url.href);
   });
@@ -84,7 +87,7 @@ export async function openInLmsFrame(browser, options) {
   await page.addInitScript(setConfig, { version, src: options.src, cmi: options.cmi ?? null, commitDelayMs: options.commitDelayMs ?? 0 });
   await page.addInitScript(frameProbe);
   await page.goto(`${options.origin}/bench/lms-${version}.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  return { context, page, cdp, offHost, problems };
+  return { context, page, cdp, offHost, problems, requests };
 }
 
 /** The package's frame, once it has navigated to `path`. */

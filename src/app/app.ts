@@ -13,7 +13,7 @@
  * - Every question finished: finish (Terminate), once, instead of the save: the final answer, the
  *   status and the score go out with the session time in one commit.
  */
-import type { Lesson } from '../model/lesson.js';
+import type { Lesson, PageId } from '../model/lesson.js';
 import type { LessonState, Progress } from '../core/types.js';
 import { checkAnswer, goTo, initialState, saveDraft } from '../core/state.js';
 import { progress } from '../core/progress.js';
@@ -24,6 +24,8 @@ import '../components/reader/reader.js';
 import { pageTitle } from '../components/shared/lookup.js';
 import { strings } from '../ui/strings.js';
 import { snapshotOf } from './snapshot.js';
+import { pagesMissing, withPage } from '../model/pages.js';
+import { scriptPageLoader, type PageLoader } from './page-loader.js';
 
 /** How the app gets its tracker. The default is the runtime's `connect`. */
 export type ConnectTracker = (lesson: Lesson, snapshot: () => Snapshot | null) => Promise<Tracker>;
@@ -39,6 +41,21 @@ export interface AppOptions {
    * then a task (rAF callbacks run before the paint, a task queued from one runs after it),
    * with a plain timer as a fallback where frames do not run (a hidden tab, jsdom). */
   afterPaint?: (callback: () => void) => void;
+  /** How a page's content arrives when the lesson comes page by page (src/model/pages.ts).
+   * Default: its script, next to index.html. */
+  loadPages?: PageLoader;
+}
+
+type Chunk = 'questions' | 'results';
+const chunksLoaded = new Set<Chunk>();
+const codeLoaded = (chunk: Chunk) => chunksLoaded.has(chunk);
+
+/** The code a page needs beyond the reader's (chunks of app.js, see rollup.config.mjs). */
+function loadCode(page: PageId): Promise<unknown> {
+  if (page === 'intro') return Promise.resolve();
+  const chunk: Chunk = page === 'results' ? 'results' : 'questions';
+  const load = chunk === 'results' ? import('./lazy/results.js') : import('./lazy/questions.js');
+  return load.then(() => chunksLoaded.add(chunk));
 }
 
 /** See AppOptions.afterPaint. */
@@ -61,7 +78,9 @@ export interface App {
 }
 
 export async function startApp(options: AppOptions): Promise<App> {
-  const { lesson, reader } = options;
+  const { reader } = options;
+  let lesson = options.lesson;
+  const loadPages = options.loadPages ?? scriptPageLoader();
   const now = options.now ?? (() => Date.now());
   const later = options.afterPaint ?? ((callback: () => void) => afterPaint(callback));
   let state: LessonState | null = null;
@@ -92,6 +111,29 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (session.location && state.location !== session.location && !session.suspendData) {
     state = goTo(lesson, state, session.location);
   }
+
+  /** Merge in what `page` needs; false (and a notice) when it could not be loaded. The question
+   * elements may come after the page's text has painted (they upgrade when defined); the results
+   * page waits for its code, as it waits for every page's content. */
+  const ensurePage = async (page: PageId): Promise<boolean> => {
+    try {
+      const code = loadCode(page);
+      const contents = await loadPages(lesson, page);
+      if (page === 'results') await code;
+      else code.catch(() => notify('page-load', strings.app.pageLoadFailed(pageTitle(lesson, page))));
+      // Into the lesson as it is now: another page may have arrived meanwhile.
+      lesson = contents.reduce(withPage, lesson);
+      return true;
+    } catch {
+      notify('page-load', strings.app.pageLoadFailed(pageTitle(lesson, page)));
+      return false;
+    }
+  };
+  /** Whether opening `page` must wait: its content, or the results' code, has not arrived. (A
+   * page whose content is here may still lack its code: the results page loads every page's
+   * content, and ensurePage asks for the code each time anyway.) */
+  const mustWait = (page: PageId) => pagesMissing(lesson, page).length > 0 || (page === 'results' && !codeLoaded('results'));
+  await ensurePage(state.location);
 
   const render = () => {
     const s = state!;
@@ -145,12 +187,19 @@ export async function startApp(options: AppOptions): Promise<App> {
     state = next;
     render();
     if (finished) return;
-    tracker.recordAnswer({ questionId, answer: next.answers[questionId]! });
+    tracker.recordAnswer({ questionId, answer: next.answers[questionId]!, lesson });
     if (!finishIfComplete()) deliverAfterPaint('answer');
   });
 
-  reader.addEventListener('pr-page-change', (e) => {
-    const next = goTo(lesson, state!, e.detail.page);
+  let pageWanted: PageId | null = null;
+  reader.addEventListener('pr-page-change', async (e) => {
+    const page = e.detail.page;
+    pageWanted = page;
+    // Loaded pages open at once (no await: the page changes in the same task as the click).
+    if (mustWait(page)) {
+      if (!(await ensurePage(page)) || pageWanted !== page) return; // failed, or overtaken
+    } else void ensurePage(page);
+    const next = goTo(lesson, state!, page);
     if (next === state) return;
     state = next;
     pageShownAt = now();

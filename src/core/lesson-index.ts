@@ -31,9 +31,17 @@ export function lessonIndex(lesson: Lesson): LessonIndex {
 }
 
 /** The words a highlight question is marked in (its page's segment), or undefined for other types
- * and for a question whose page is not a segment. */
+ * and for a question whose page is not a segment. While the segment's paragraphs are not loaded
+ * (src/model/pages.ts) the words are placeholders with only their positions: enough to count
+ * them and to score against the build's `keyWords`, which is all the saved state needs. */
 export function questionWords(lesson: Lesson, question: Question): Word[] | undefined {
   if (question.type !== 'highlight') return undefined;
   const segment = lessonIndex(lesson).segments.get(question.page);
-  return segment ? segmentWords(segment) : undefined;
+  if (!segment) return undefined;
+  if (segment.paragraphs.length === 0 && segment.wordCount !== undefined) return placeholderWords(segment.wordCount);
+  return segmentWords(segment);
+}
+
+function placeholderWords(count: number): Word[] {
+  return Array.from({ length: count }, (_, index) => ({ index, paragraph: -1, start: 0, end: 0, text: '' }));
 }

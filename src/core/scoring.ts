@@ -56,6 +56,8 @@ export function highlightScore(marked: readonly number[], key: readonly number[]
 
 /** The word indices the key spans cover (their union, in order). */
 export function highlightKey(question: HighlightQuestion, words: readonly Word[]): number[] {
+  // Set by the build, and the only key there is while the segment's paragraphs are not loaded.
+  if (question.keyWords) return question.keyWords;
   const key = new Set<number>();
   for (const span of question.key) for (const i of spanToWordIndices(words, span)) key.add(i);
   return [...key].sort((a, b) => a - b);

@@ -30,10 +30,10 @@ export interface AnswerState {
   /** No more checks: right, or out of tries. */
   locked: boolean;
   /** Seconds from the page being shown to the check (for SCORM latency), whole seconds, at most a
-   * day (core/state.ts). */
+   * day (core/state.ts). Reported with the check; a resumed answer has 0 (core/codec.ts). */
   latency: number;
-  /** When the last check happened, ms since epoch. Saved state (core/codec.ts) keeps it to the
-   * minute. */
+  /** When the last check happened, ms since epoch. A resumed answer has the minute of the
+   * student's latest check (core/codec.ts keeps only that). */
   at: number;
 }
 

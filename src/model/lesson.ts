@@ -131,6 +131,9 @@ export interface Segment {
   context?: Html;
   /** The talk's text, paragraph by paragraph, exactly as the lesson shows it. */
   paragraphs: string[];
+  /** How many words the paragraphs hold (core/words), set by the build so that the saved state
+   * can be read before the paragraphs are loaded (src/model/pages.ts). */
+  wordCount?: number;
 }
 
 export const QUESTION_TYPES = ['single', 'multiple', 'match', 'highlight', 'reflection'] as const;
@@ -212,6 +215,9 @@ export interface HighlightQuestion extends QuestionBase {
   device: Id;
   /** The key spans, all within `page`'s segment. */
   key: TextSpan[];
+  /** The key as word indices (core/words), set by the build: scoring and the saved state use it
+   * when the segment's paragraphs are not loaded yet. */
+  keyWords?: number[];
   /** F1 at or above which the answer counts as correct (0..1). */
   threshold: number;
   /** Feedback for a correct / partly right / wrong answer. */
@@ -272,6 +278,10 @@ export interface Lesson {
   objectives: string[];
   /** Teacher-only material: written to the teacher's guide, stripped from student packages. */
   teacher?: TeacherMaterial;
+  /** Set in a package's outline: each page's content script (src/model/pages.ts). */
+  pageFiles?: Record<PageId, string>;
+  /** Pages whose content has been merged into this outline. */
+  pagesLoaded?: PageId[];
 }
 
 export interface TeacherMaterial {

@@ -25,14 +25,26 @@ import { validate } from '../model/validate.js';
 import { compile } from './compile.js';
 import { displayPath, lessonFolders, loadLesson, withLines } from './load.js';
 import { manifestFor, scorm12Manifest, type PackageFiles, type ScormVersion } from './manifest.js';
-import { indexHtml, lessonScript } from './page.js';
+import { indexHtml, lessonScript, pageScript } from './page.js';
+import { pageScriptPath, splitLesson } from './split.js';
 import { teacherGuide } from './teacher-guide.js';
 import { reproducibleZip } from './zip.js';
 import { reflectionBudget, suspendDataIssue } from './budget.js';
 
 /** Bundles a TypeScript entry into one classic-script IIFE, minified unless `minify` is false
- * (injected: Rollup lives outside src/, see rollup.config.mjs). */
-export type Bundler = (entry: string, globalName: string, options?: { minify?: boolean }) => Promise<string>;
+ * (injected: Rollup lives outside src/, see rollup.config.mjs). With `chunks`, the app's way:
+ * app.js plus the chunks it loads when first needed, as { fileName: code } (a single string
+ * stands for app.js alone). */
+export type Bundler = (
+  entry: string,
+  globalName: string,
+  options?: { minify?: boolean; chunks?: boolean },
+) => Promise<string | Record<string, string>>;
+
+/** The app's files (rollup.config.mjs `bundleApp`): app.js and the chunks it loads lazily. The
+ * build checks the default app entry gives exactly these, so manifests can name them before
+ * anything is bundled (the top-level imsmanifest.xml). */
+export const DEFAULT_APP_FILES = ['app.js', 'app-questions.js', 'app-results.js'] as const;
 
 export interface BuildOptions {
   /** Repository root: schemas, base.css and the top-level imsmanifest.xml are found from it. */
@@ -80,7 +92,7 @@ export function defaultLocalLmsEntries(root: string): Record<ScormVersion, strin
 }
 
 /** The files the SCO needs, in every package. */
-export const CONTENT_FILES = ['app.js', 'base.css', 'index.html', 'lesson.js', 'local-lms.js'] as const;
+export const CONTENT_FILES = ['base.css', 'index.html', 'lesson.js', 'local-lms.js'] as const;
 
 const SCHEMA_DIRS: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
 
@@ -92,8 +104,10 @@ export function schemaFiles(root: string, version: ScormVersion): string[] {
   return readdirSync(schemaDir(root, version)).sort();
 }
 
-export function packageFileList(root: string, version: ScormVersion): PackageFiles {
-  return { content: [...CONTENT_FILES], schemas: schemaFiles(root, version) };
+/** Every file a package of `lesson` holds: the fixed ones, one content script per page, schemas. */
+export function packageFileList(root: string, version: ScormVersion, lesson: Lesson, appFiles: readonly string[] = DEFAULT_APP_FILES): PackageFiles {
+  const pages = splitLesson(studentCopy(lesson)).pages.map((p) => pageScriptPath(p.page));
+  return { content: [...CONTENT_FILES, ...appFiles, ...pages].sort(), schemas: schemaFiles(root, version) };
 }
 
 /** Load, validate and compile one lesson folder; issues carry line numbers. The saved state must
@@ -112,11 +126,11 @@ export function prepareLesson(dir: string, root: string, versions: readonly Scor
 
 /** The top-level imsmanifest.xml: the SCORM 1.2 manifest of the default lesson. */
 export function rootManifest(lesson: Lesson, root: string): string {
-  return scorm12Manifest(lesson, packageFileList(root, '1.2'));
+  return scorm12Manifest(lesson, packageFileList(root, '1.2', lesson));
 }
 
 interface Bundles {
-  app: string;
+  app: Record<string, string>;
   localLms: Partial<Record<ScormVersion, string>>;
   preview?: { host: string; files: Map<string, Uint8Array> };
 }
@@ -136,9 +150,9 @@ async function bundleAll(opts: BuildOptions, versions: readonly ScormVersion[], 
   }
   if (hasErrors(issues)) return undefined;
   const out: Partial<Bundles> = {};
-  const run = async (entry: string, name: string, minify = true): Promise<string | undefined> => {
+  const run = async (entry: string, name: string, minify = true, chunks = false): Promise<string | Record<string, string> | undefined> => {
     try {
-      return await opts.bundle(entry, name, { minify });
+      return await opts.bundle(entry, name, { minify, chunks });
     } catch (e) {
       const err = e as Error & { loc?: { file?: string; line?: number }; id?: string };
       issues.push({
@@ -160,16 +174,30 @@ async function bundleAll(opts: BuildOptions, versions: readonly ScormVersion[], 
     issues.push({ severity: 'error', file: show(hostEntry), path: [], message: 'file missing', fix: 'the preview folder needs host.ts (or remove the folder)' });
   }
   const [app, host, ...locals] = await Promise.all([
-    run(opts.appEntry, 'PropagandaReaderApp'),
+    run(opts.appEntry, 'PropagandaReaderApp', true, true),
     // The preview is a local development page: readable beats small, and minifying its copy of
     // scorm-again would add a third of the build time.
     hostEntry !== undefined && existsSync(hostEntry) ? run(hostEntry, 'PropagandaReaderPreview', false) : undefined,
     ...localEntries.map((entry) => run(entry, 'PropagandaReaderLocalLms')),
   ]);
-  out.app = app;
+  if (app !== undefined) {
+    out.app = typeof app === 'string' ? { 'app.js': app } : app;
+    const names = Object.keys(out.app).sort();
+    const expected = [...DEFAULT_APP_FILES].sort();
+    if (resolve(opts.appEntry) === resolve(opts.root, 'src/app/main.ts') && names.join() !== expected.join()) {
+      issues.push({
+        severity: 'error',
+        file: show(opts.appEntry),
+        path: [],
+        message: `the app bundled into ${names.join(', ')}, not ${expected.join(', ')}`,
+        fix: 'keep lazy imports to src/app/lazy/*.ts (one chunk each), or update DEFAULT_APP_FILES in src/packager/build.ts',
+      });
+    }
+  }
   out.localLms = {};
   for (const version of versions) {
     const code = locals[localEntries.indexOf(resolve(opts.localLmsEntries[version]))];
+    if (typeof code === 'object') throw new Error('the local LMS bundles to one file');
     if (code !== undefined) out.localLms[version] = code;
   }
   if (previewDir !== undefined && host !== undefined) {
@@ -177,7 +205,7 @@ async function bundleAll(opts: BuildOptions, versions: readonly ScormVersion[], 
     for (const file of walk(previewDir)) {
       if (!file.endsWith('.ts')) files.set(relative(previewDir, file).split(/[\\/]/).join('/'), readFileSync(file));
     }
-    out.preview = { host, files };
+    out.preview = { host: typeof host === 'string' ? host : Object.values(host).join('\n'), files };
   }
   return hasErrors(issues) ? undefined : (out as Bundles);
 }
@@ -200,14 +228,16 @@ export function packageContents(
   lesson: Lesson,
   version: ScormVersion,
   root: string,
-  scripts: { app: string; localLms: string },
+  scripts: { app: Readonly<Record<string, string>>; localLms: string },
 ): Map<string, Uint8Array> {
   const student = studentCopy(lesson);
-  const list = packageFileList(root, version);
+  const list = packageFileList(root, version, lesson, Object.keys(scripts.app).sort());
+  const { outline, pages } = splitLesson(student);
   const files = new Map<string, Uint8Array>([
     ['index.html', bytes(indexHtml(student, version))],
-    ['lesson.js', bytes(lessonScript(student))],
-    ['app.js', bytes(scripts.app)],
+    ['lesson.js', bytes(lessonScript(outline))],
+    ...pages.map((p): [string, Uint8Array] => [pageScriptPath(p.page), bytes(pageScript(p))]),
+    ...Object.entries(scripts.app).map(([name, code]): [string, Uint8Array] => [name, bytes(code)]),
     ['local-lms.js', bytes(scripts.localLms)],
     ['base.css', readFileSync(join(root, 'src', 'packager', 'assets', 'base.css'))],
     ['imsmanifest.xml', bytes(manifestFor(version, student, list))],

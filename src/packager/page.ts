@@ -4,6 +4,7 @@
  * classic `<script src>` (deferred, so they run in order once the body exists) and a stylesheet.
  */
 import type { Lesson } from '../model/lesson.js';
+import { PAGES_GLOBAL, type PageContent } from '../model/pages.js';
 import type { ScormVersion } from './manifest.js';
 import { escapeHtml } from './markdown.js';
 
@@ -35,6 +36,13 @@ export function indexHtml(lesson: Lesson, version: ScormVersion): string {
  * (a quarter megabyte here, on the path to the first page). */
 export function lessonScript(lesson: Lesson): string {
   return `window.${LESSON_GLOBAL} = JSON.parse('${jsStringBody(JSON.stringify(lesson))}');\n`;
+}
+
+/** A page's content script (src/model/pages.ts): registers the page on a global the app reads once
+ * the script has loaded. A classic script for the same reason as lesson.js. */
+export function pageScript(content: PageContent): string {
+  const key = JSON.stringify(content.page);
+  return `(window.${PAGES_GLOBAL} = window.${PAGES_GLOBAL} || {})[${key}] = JSON.parse('${jsStringBody(JSON.stringify(content))}');\n`;
 }
 
 /** `text` as the body of a single-quoted JavaScript string literal. Backslashes first (the others

@@ -176,7 +176,7 @@ class ScormTracker implements Tracker {
 
   recordAnswer(record: AnswerRecord): void {
     if (this.readOnly || this.phase === 'closed') return;
-    const report = interactionReport(this.lesson, record);
+    const report = interactionReport(record.lesson ?? this.lesson, record);
     if (report === null) return;
     this.pending.push({ report, writes: null, remaining: [] });
     if (this.phase === 'open') this.writePending();

@@ -2,7 +2,7 @@
  * The one interface the rest of the module uses to talk to an LMS. SCORM 1.2 and 2004 sit behind
  * it (src/runtime/scorm12, src/runtime/scorm2004); nothing outside src/runtime knows which.
  */
-import type { Id, PageId } from '../model/lesson.js';
+import type { Id, Lesson, PageId } from '../model/lesson.js';
 import type { AnswerState, CategoryMastery, LessonState, Progress } from '../core/types.js';
 
 export type LessonMode = 'normal' | 'review' | 'browse';
@@ -27,6 +27,9 @@ export interface SessionInfo {
 export interface AnswerRecord {
   questionId: Id;
   answer: AnswerState;
+  /** The lesson as it was when the answer was checked, with the question's page loaded (a
+   * package's lesson arrives page by page, src/model/pages.ts). Default: the tracker's lesson. */
+  lesson?: Lesson;
 }
 
 export interface ObjectiveRecord {

@@ -20,6 +20,8 @@ export const en = {
     noLesson:
       'The lesson could not be loaded: lesson.js is missing or damaged. Ask your instructor to re-upload the package.',
     startFailed: (why: string) => `The lesson could not start: ${why}`,
+    pageLoadFailed: (title: string) =>
+      `The page “${title}” could not be loaded. Check your connection and try again; your answers so far are kept.`,
     codecNotice: {
       corrupt:
         'Your saved progress could not be read, so the lesson starts afresh. Nothing you do now will be lost.',

@@ -14,6 +14,10 @@ import { FakeLms, MemoryStorage, type LaunchOptions } from '../runtime/support/l
 import { fixtureLesson } from '../components/fixture-lesson.js';
 import { $, $$, settle, text } from '../components/helpers.js';
 import { strings } from '../../src/ui/strings.js';
+import { splitLesson } from '../../src/packager/split.js';
+import { pagesMissing } from '../../src/model/pages.js';
+import { pageTitle } from '../../src/components/shared/lookup.js';
+import type { PageLoader } from '../../src/app/page-loader.js';
 
 const lesson = fixtureLesson();
 
@@ -294,4 +298,70 @@ describe('app', () => {
       expect(l.cmi().core.lesson_location).toBe('s01_occasion');
     });
   });
+
+  describe('a lesson that arrives page by page (a package: src/model/pages.ts)', () => {
+    const { outline, pages } = splitLesson(lesson);
+    const content = new Map(pages.map((p) => [p.page, p]));
+    /** Open a page and wait for its content to arrive (a task) before the paint. */
+    async function goTo(reader: PrReader, page: string) {
+      $(reader, `[data-testid=toc-${page}]`).click();
+      await new Promise((r) => setTimeout(r, 0));
+      await settle(reader);
+      paint();
+    }
+    function loader(log: string[], fail = new Set<string>()): PageLoader {
+      return async (l, page) =>
+        pagesMissing(l, page).map((p) => {
+          log.push(p);
+          if (fail.has(p)) throw new Error(`pages/${p}.js could not be loaded`);
+          return content.get(p)!;
+        });
+    }
+
+    it('loads a page\'s content when it is first opened, once, and shows it', async () => {
+      const log: string[] = [];
+      const { reader } = await launch(new FakeLms('1.2'), {}, { lesson: outline, loadPages: loader(log) });
+      expect(log).toEqual(['intro']);
+      expect(text($(reader, 'pr-intro', '[data-testid=introduction]'))).toBe('You will read a talk of 1988.');
+      await goTo(reader, 's01_occasion');
+      expect($(reader, 'main').dataset.page).toBe('s01_occasion');
+      expect(text($(reader, 'pr-segment'))).toContain(lesson.segments[0]!.paragraphs[0]!.slice(0, 40));
+      await goTo(reader, 'intro');
+      await goTo(reader, 's01_occasion');
+      expect(log).toEqual(['intro', 's01_occasion']);
+    });
+
+    it('reports a checked answer with the whole question, as a whole lesson would', async () => {
+      const { launch: l, reader } = await launch(new FakeLms('2004'), {}, { lesson: outline, loadPages: loader([]) });
+      await goTo(reader, 's01_occasion');
+      await answerOpening(reader, 'a');
+      const interactions = Object.values(l.cmi().interactions as Record<string, { id: string; description?: string; result: string }>);
+      expect(interactions.map((i) => [i.id, i.result])).toEqual([['s01_q1_occasion', 'correct']]);
+      expect(interactions[0]!.description).toBe(lesson.questions.find((q) => q.id === 's01_q1_occasion')!.summary.slice(0, 250));
+    });
+
+    it('stays on the page and says so when a page cannot be loaded; the answers are kept', async () => {
+      const { launch: l, reader, app } = await launch(new FakeLms('1.2'), {}, { lesson: outline, loadPages: loader([], new Set(['s02_enemy'])) });
+      await goTo(reader, 's01_occasion');
+      await answerOpening(reader, 'a');
+      await goTo(reader, 's02_enemy');
+      await settle(reader);
+      expect($(reader, 'main').dataset.page).toBe('s01_occasion');
+      expect(text($(reader, '[data-testid=notices]'))).toContain(strings.app.pageLoadFailed(pageTitle(lesson, "s02_enemy")));
+      expect(app.state.answers.s01_q1_occasion?.result).toBe('correct');
+      expect(l.cmi().core.lesson_location).toBe('s01_occasion');
+    });
+
+    it('resumes on a page not loaded yet, with the answers the outline alone could read', async () => {
+      const lms = new FakeLms('1.2');
+      const saved = encodeState(lesson, goToPage(lesson, initialState(lesson), 's02_enemy'));
+      lms.stored = { core: { lesson_location: 's02_enemy', exit: 'suspend', entry: 'resume' }, suspend_data: saved };
+      const log: string[] = [];
+      const { reader } = await launch(lms, {}, { lesson: outline, loadPages: loader(log) });
+      expect(log).toEqual(['s02_enemy']);
+      expect($(reader, 'main').dataset.page).toBe('s02_enemy');
+      expect(text($(reader, 'pr-segment'))).toContain(lesson.segments[1]!.paragraphs[0]!.slice(0, 40));
+    });
+  });
 });
+

@@ -3,6 +3,7 @@
  * shadow root, collect the events it emits, and apply a check through the real core.
  */
 import type { LitElement } from 'lit';
+import '../../src/components/elements.js';
 import type { Id, Lesson } from '../../src/model/lesson.js';
 import type { LessonState, Response } from '../../src/core/types.js';
 import { checkAnswer, initialState } from '../../src/core/state.js';

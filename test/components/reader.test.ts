@@ -66,6 +66,31 @@ describe('pr-reader', () => {
     expect(spoken($(el, '[data-testid=toc-s01_occasion]'))).toBe('1. A national meeting of heroes Done');
   });
 
+  it('keeps the contents up to date as the student answers and moves on', async () => {
+    const status = (el: PrReader, page: string) => spoken($(el, `[data-testid=toc-${page}] .status`));
+    const current = (el: PrReader) =>
+      $$(el, '.toc-item').filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.dataset.testid);
+    let state = goTo(lesson, fresh(lesson), 's01_occasion');
+    const el = await reader(state);
+    expect([status(el, 's01_occasion'), current(el)]).toEqual(['In progress', ['toc-s01_occasion']]);
+    state = check(lesson, state, 's01_q1_occasion', { type: 'single', choice: 'a' });
+    await setState(el, state);
+    expect(status(el, 's01_occasion')).toBe('Done');
+    state = goTo(lesson, state, 's02_enemy');
+    await setState(el, state);
+    expect([status(el, 's02_enemy'), current(el)]).toEqual(['In progress', ['toc-s02_enemy']]);
+    expect($(el, '[data-testid=toc-s01_occasion]').classList.contains('current')).toBe(false);
+    // Back to a page seen before: only the current page changes.
+    state = goTo(lesson, state, 's01_occasion');
+    await setState(el, state);
+    expect([status(el, 's01_occasion'), status(el, 's02_enemy'), current(el)]).toEqual(['Done', 'In progress', ['toc-s01_occasion']]);
+    // Another lesson object (pages arriving one by one give the app a new one): titles follow it.
+    const renamed = { ...lesson, segments: lesson.segments.map((s) => (s.id === 's02_enemy' ? { ...s, title: 'The foe' } : s)) };
+    el.lesson = renamed;
+    await settle(el);
+    expect(spoken($(el, '[data-testid=toc-s02_enemy] .toc-title'))).toBe('2. The foe');
+  });
+
   it('shows progress in words: pages done, questions answered, score so far', async () => {
     let state = goTo(lesson, fresh(lesson), 's01_occasion');
     state = check(lesson, state, 's01_q1_occasion', { type: 'single', choice: 'a' });

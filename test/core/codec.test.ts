@@ -3,90 +3,23 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeState,
   encodeState,
+  FORMAT,
   REFLECTION_BUDGET,
   SUSPEND_LIMIT,
   worstCaseLength,
   worstCaseState,
 } from '../../src/core/codec.js';
+import { highlightKey } from '../../src/core/scoring.js';
 import { checkAnswer, goTo, initialState, saveDraft } from '../../src/core/state.js';
 import { clipToCost } from '../../src/core/text.js';
 import type { LessonState, Response } from '../../src/core/types.js';
 import { segmentWords } from '../../src/core/words.js';
 import type { Lesson, Question, ReflectionQuestion } from '../../src/model/lesson.js';
-import { englishText, highlight, lessonWith, options, reflection, segment, single, syntheticLesson, talkText } from './fixtures.js';
+import { fingerprint } from '../../src/core/codec-common.js';
+import { printableAscii, reflectionsOf, responses, resumed, stateArb, T0 } from './codec-support.js';
+import { englishText, highlight, lessonWith, match, multiple, options, reflection, segment, single, syntheticLesson, talkText } from './fixtures.js';
 
 const lesson = syntheticLesson();
-const T0 = Date.UTC(2025, 2, 3, 9, 30);
-const printableAscii = /^[\x20-\x7e]*$/;
-
-/** What decoding gives back: everything exact except `at`, which is kept to the minute. */
-const toMinute = (state: LessonState): LessonState => ({
-  ...state,
-  answers: Object.fromEntries(Object.entries(state.answers).map(([id, a]) => [id, { ...a, at: Math.floor(a.at / 60_000) * 60_000 }])),
-});
-
-const reflectionsOf = (l: Lesson) => l.questions.filter((q): q is ReflectionQuestion => q.type === 'reflection');
-
-// ---------------------------------------------------------------------------------------------
-// Arbitrary valid states: whatever the reducer can reach from a fresh start.
-
-function responseArb(l: Lesson, q: Question): fc.Arbitrary<Response> {
-  switch (q.type) {
-    case 'single':
-      return fc.constantFrom(...q.options.map((o) => o.id)).map((choice) => ({ type: 'single', choice }));
-    case 'multiple':
-      return fc.subarray(q.options.map((o) => o.id)).map((choices) => ({ type: 'multiple', choices }));
-    case 'match':
-      return fc
-        .tuple(...q.pairs.map(() => fc.constantFrom(...q.choices)))
-        .map((devices) => ({ type: 'match', pairs: Object.fromEntries(q.pairs.map((p, i) => [p.id, devices[i]!])) }));
-    case 'highlight': {
-      const n = segmentWords(l.segments.find((s) => s.id === q.page)!).length;
-      return fc.array(fc.nat(n - 1), { maxLength: 60 }).map((words) => ({ type: 'highlight', words }));
-    }
-    case 'reflection':
-      return fc
-        .oneof(fc.string({ unit: 'grapheme', maxLength: q.maxLength }), fc.nat(5).map((seed) => englishText(q.maxLength, seed)))
-        .map((text) => ({ type: 'reflection', text: clipToCost(text, q.maxLength) }));
-  }
-}
-
-type Action =
-  | { kind: 'check'; id: string; response: Response; now: number; latency: number }
-  | { kind: 'go'; page: string }
-  | { kind: 'draft'; id: string; text: string };
-
-function actionArb(l: Lesson): fc.Arbitrary<Action> {
-  const pages = ['intro', 'pre', ...l.segments.map((s) => s.id), 'post', 'synthesis', 'results'];
-  const reflections = reflectionsOf(l);
-  return fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...l.questions).chain((q) =>
-      fc.record({
-        kind: fc.constant('check' as const),
-        id: fc.constant(q.id),
-        response: responseArb(l, q),
-        now: fc.integer({ min: T0, max: T0 + 400 * 86_400_000 }),
-        latency: fc.double({ min: -10, max: 2e5, noNaN: true }),
-      }),
-    ) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('go' as const), page: fc.constantFrom(...pages) }) },
-    { weight: 1, arbitrary: fc.record({
-      kind: fc.constant('draft' as const),
-      id: fc.constantFrom(...reflections.map((q) => q.id)),
-      text: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constant('')),
-    }) },
-  );
-}
-
-function run(l: Lesson, actions: Action[]): LessonState {
-  return actions.reduce((s, a) => {
-    if (a.kind === 'check') return checkAnswer(l, s, a.id, a.response, { now: a.now, latency: a.latency });
-    if (a.kind === 'go') return goTo(l, s, a.page);
-    return saveDraft(s, a.id, a.text);
-  }, initialState(l));
-}
-
-const stateArb = (l: Lesson) => fc.array(actionArb(l), { maxLength: 80 }).map((actions) => run(l, actions));
 
 /** A state with something of every kind in it. */
 function sampleState(l: Lesson = lesson): LessonState {
@@ -113,15 +46,15 @@ describe('encodeState / decodeState', () => {
     const state = sampleState();
     const decoded = decodeState(lesson, encodeState(lesson, state));
     expect(decoded.notice).toBeNull();
-    expect(decoded.state).toEqual(toMinute(state));
+    expect(decoded.state).toEqual(resumed(state));
   });
 
-  it('round-trips any state the reducer can reach (times to the minute)', () => {
+  it('round-trips any state the reducer can reach (times: the latest check’s minute)', () => {
     fc.assert(
       fc.property(stateArb(lesson), (state) => {
         const encoded = encodeState(lesson, state);
         expect(encoded).toMatch(printableAscii);
-        expect(decodeState(lesson, encoded)).toEqual({ state: toMinute(state), notice: null });
+        expect(decodeState(lesson, encoded)).toEqual({ state: resumed(state), notice: null });
       }),
       { numRuns: 60 },
     );
@@ -133,7 +66,7 @@ describe('encodeState / decodeState', () => {
     s = checkAnswer(lesson, s, q.id, { type: 'reflection', text: '김정일 said “heroes”, 😀 \n\t and \u0000 — “?” ~`^|\\{}<>' + 'x'.repeat(40) }, { now: T0, latency: 1 });
     const encoded = encodeState(lesson, s);
     expect(encoded).toMatch(printableAscii);
-    expect(decodeState(lesson, encoded).state).toEqual(toMinute(s));
+    expect(decodeState(lesson, encoded).state).toEqual(resumed(s));
   });
 
   it('recomputes credit, result and lock from the stored response and tries', () => {
@@ -151,6 +84,43 @@ describe('encodeState / decodeState', () => {
     expect(state.drafts).toEqual({ [q.id]: 'y'.repeat(q.maxLength) });
   });
 
+  it('round-trips questions of different sizes in one type: 2 and 4 match pairs, 3 and 7 options', () => {
+    const s1 = segment('s01_a', 1, talkText(60, 4));
+    const small = match('s01_q1_two', s1, {});
+    const l = lessonWith([s1], [
+      { ...small, pairs: small.pairs.slice(0, 2), choices: small.choices.slice(0, 3) },
+      match('s01_q2_four', s1),
+      single('s01_q3_three', s1.id, { options: options(3, [0]) }),
+      single('s01_q4_seven', s1.id, { options: options(7, [0]) }),
+      multiple('s01_q5_three', s1.id, { options: options(3, [0]) }),
+      multiple('s01_q6_seven', s1.id, { options: options(7, [0]) }),
+      reflection('s01_q7_think', s1.id, { minLength: 5 }),
+    ]);
+    fc.assert(
+      fc.property(stateArb(l, 30), (state) => {
+        expect(decodeState(l, encodeState(l, state))).toEqual({ state: resumed(state), notice: null });
+        const next = { ...l, version: '2.0.0', questions: [...l.questions].reverse() };
+        // every question moved: kept all the same (the save has room for wide fingerprints)
+        expect(responses(decodeState(next, encodeState(l, state)).state)).toEqual(responses(state));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads and writes the same before a segment’s text is loaded (the outline has word counts only)', () => {
+    const outline: Lesson = {
+      ...lesson,
+      segments: lesson.segments.map((seg) => ({ ...seg, paragraphs: [], wordCount: segmentWords(seg).length })),
+      questions: lesson.questions.map((q) =>
+        q.type === 'highlight' ? { ...q, keyWords: highlightKey(q, segmentWords(lesson.segments.find((seg) => seg.id === q.page)!)) } : q,
+      ),
+    };
+    const state = sampleState();
+    const saved = encodeState(lesson, state);
+    expect(encodeState(outline, state)).toBe(saved);
+    expect(decodeState(outline, saved)).toEqual({ state: resumed(state), notice: null });
+  });
+
   it('starts fresh without a notice when there is no saved data', () => {
     expect(decodeState(lesson, '')).toEqual({ state: initialState(lesson), notice: null });
     expect(decodeState(lesson, null)).toEqual({ state: initialState(lesson), notice: null });
@@ -162,7 +132,7 @@ describe('decodeState on bad input', () => {
 
   it('never throws on arbitrary strings, and calls them corrupt', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((s) => `P1${s}`)), (raw) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((s) => `P1${s}`), fc.string().map((s) => `${FORMAT}${s}`)), (raw) => {
         const r = decodeState(lesson, raw);
         expect(r.notice === 'corrupt' || raw === '').toBe(true);
         expect(r.state).toEqual(initialState(lesson));
@@ -272,7 +242,7 @@ describe('the worst case fits SCORM 1.2', () => {
     const worst = worstCaseState(lesson);
     expect(Object.keys(worst.answers)).toHaveLength(lesson.questions.length);
     expect(worst.visited).toHaveLength(lesson.segments.length + 5);
-    expect(decodeState(lesson, encodeState(lesson, worst))).toEqual({ state: toMinute(worst), notice: null });
+    expect(decodeState(lesson, encodeState(lesson, worst))).toEqual({ state: resumed(worst), notice: null });
   });
 
   it('fits 4096 characters with the costliest text in every reflection', () => {
@@ -327,5 +297,168 @@ describe('the worst case fits SCORM 1.2', () => {
     expect(planned.segments.filter((s) => highlighted.has(s.id)).reduce((n, s) => n + segmentWords(s).length, 0)).toBe(3996);
     expect(worstCaseState(planned).visited).toHaveLength(22);
     expect(worstCaseLength(planned)).toBeLessThanOrEqual(SUSPEND_LIMIT);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lesson updates: answers are stored by position, so every edit of the question list is tested.
+
+const bump = (l: Lesson, questions: Question[]): Lesson => ({ ...l, version: `${l.version}+1`, questions });
+
+/** The question so changed that no answer to it fits any more: another option count, another
+ * device list, or (highlight, reflection) another question in its place. */
+function changedQuestion(q: Question): Question {
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return { ...q, options: options(q.options.length + 1, [0]) };
+    case 'match':
+      return { ...q, choices: [...q.choices, 'red_herring_2'] };
+    default:
+      return { ...q, id: `${q.id}_new` };
+  }
+}
+
+const EDITS = {
+  changed: (l: Lesson, i: number) => bump(l, l.questions.map((q, k) => (k === i ? changedQuestion(q) : q))),
+  removed: (l: Lesson, i: number) => bump(l, l.questions.filter((_, k) => k !== i)),
+  inserted: (l: Lesson, i: number) => {
+    const q = l.questions[i]!;
+    const added = changedQuestion({ ...q, id: `${q.id}_added` } as Question);
+    return bump(l, [...l.questions.slice(0, i), added, ...l.questions.slice(i)]);
+  },
+};
+
+/** A student who answered every question, briefly: the first option, a few words, a sentence. */
+function typicalState(l: Lesson): LessonState {
+  let s = initialState(l);
+  for (const q of l.questions) {
+    const response: Response =
+      q.type === 'single' ? { type: 'single', choice: q.options[0]!.id }
+      : q.type === 'multiple' ? { type: 'multiple', choices: [q.options[0]!.id] }
+      : q.type === 'match' ? { type: 'match', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.device])) }
+      : q.type === 'highlight' ? { type: 'highlight', words: [5, 6, 7, 30, 31] }
+      : { type: 'reflection', text: englishText(q.minLength + 40, 2) };
+    s = checkAnswer(l, s, q.id, response, { now: T0, latency: 20 });
+  }
+  return s;
+}
+
+/**
+ * A new version keeps every answer whose question is still there unchanged, and drops the others,
+ * except (returned: the ids they landed on) those whose fingerprint matches by chance: at the
+ * narrowest width (8 bits) one changed question in 256 keeps its answer, unless it grew.
+ */
+function expectKept(before: LessonState, after: Lesson, decoded: { state: LessonState; notice: unknown }, gone: string[]): string[] {
+  const kept = Object.fromEntries(Object.entries(responses(before)).filter(([id]) => !gone.includes(id) && after.questions.some((q) => q.id === id)));
+  const got = responses(decoded.state);
+  expect(decoded.notice).toBe('migrated');
+  expect(Object.fromEntries(Object.entries(got).filter(([id]) => id in kept))).toEqual(kept);
+  return Object.keys(got).filter((id) => !(id in kept));
+}
+
+describe('a new lesson version keeps every answer but those to changed or removed questions', () => {
+  const students = {
+    'a typical student (widest fingerprints)': typicalState(lesson),
+    'the worst case (narrowest fingerprints)': worstCaseState(lesson),
+  };
+
+  for (const [who, state] of Object.entries(students)) {
+    const saved = encodeState(lesson, state);
+    const narrow = who.includes('narrowest');
+    for (const [edit, make] of Object.entries(EDITS)) {
+      it(`${who}: any one question ${edit}`, () => {
+        const stale = lesson.questions.flatMap((q, i) => {
+          const next = make(lesson, i);
+          return expectKept(state, next, decodeState(next, saved), edit === 'inserted' ? [] : [q.id]);
+        });
+        expect(stale.length).toBeLessThanOrEqual(narrow ? 1 : 0);
+      });
+    }
+  }
+
+  it('keeps an answer whose question moved elsewhere, and copes with several edits at once', () => {
+    const state = typicalState(lesson);
+    const saved = encodeState(lesson, state);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('changed', 'removed', 'inserted', 'moved'), fc.nat(1000), fc.nat(1000)), { minLength: 1, maxLength: 6 }), (edits) => {
+        let next = lesson;
+        const gone: string[] = [];
+        for (const [edit, a, b] of edits) {
+          const i = a % next.questions.length;
+          if (edit === 'moved') {
+            const rest = next.questions.filter((_, k) => k !== i);
+            const to = b % (rest.length + 1);
+            next = bump(next, [...rest.slice(0, to), next.questions[i]!, ...rest.slice(to)]);
+          } else {
+            if (edit !== 'inserted') gone.push(next.questions[i]!.id);
+            next = EDITS[edit as keyof typeof EDITS](next, i);
+          }
+        }
+        expect(expectKept(state, next, decodeState(next, saved), gone)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps drafts the same way', () => {
+    const q = reflectionsOf(lesson)[1]!;
+    const state = saveDraft(typicalState({ ...lesson, questions: lesson.questions.filter((x) => x.id !== q.id) }), q.id, 'Not checked yet');
+    const next = EDITS.removed(lesson, 0);
+    expect(decodeState(next, encodeState(lesson, state)).state.drafts).toEqual({ [q.id]: 'Not checked yet' });
+  });
+});
+
+describe('at the narrowest fingerprints (8 bits, the worst case)', () => {
+  // One reflection of 3000 incompressible characters leaves no room for wider fingerprints.
+  const s1 = segment('s01_a', 1, talkText(60, 5));
+  const essay = reflection('s01_q0_essay', s1.id, { minLength: 5, maxLength: 3000 });
+  /** Singles q0 … q(n−1) on s1, then the essay; `rename` gives question i another id. */
+  const build = (n: number, rename: Record<number, string> = {}) =>
+    lessonWith([s1], [...Array.from({ length: n }, (_, i) => single(rename[i] ?? `s01_q${i + 1}_item`, s1.id)), essay]);
+  /** Every single answered, the essay full of incompressible text (the worst case's). */
+  const answered = (l: Lesson) => {
+    const worst = worstCaseState(l);
+    let s = initialState(l);
+    for (const q of l.questions) {
+      const response: Response = q.type === 'single' ? { type: 'single', choice: 'c' } : worst.answers[q.id]!.response;
+      s = checkAnswer(l, s, q.id, response, { now: T0, latency: 5 });
+    }
+    return s;
+  };
+  /** An id for question i whose 8-bit fingerprint equals that of `like` (as the codec sees it). */
+  function colliding(l: Lesson, like: Question, i: number): string {
+    for (let k = 0; k < 10_000; k++) {
+      const id = `s01_q${i + 1}_v${k}`;
+      if (fingerprint(l, { ...like, id }, 8) === fingerprint(l, like, 8) && id !== like.id) return id;
+    }
+    throw new Error('no colliding id found');
+  }
+
+  it('drops the answer to a question that gained an option or a device, whatever the fingerprint', () => {
+    const state = worstCaseState(lesson);
+    const saved = encodeState(lesson, state);
+    expect(saved.length).toBeGreaterThan(2048);
+    lesson.questions.forEach((q, i) => {
+      if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'match') return;
+      const next = EDITS.changed(lesson, i);
+      expect(expectKept(state, next, decodeState(next, saved), [q.id])).toEqual([]);
+    });
+  });
+
+  it('keeps the right answers next to a removed or inserted question whose fingerprint is shared by chance', () => {
+    const base = build(6);
+    const p = 2;
+    // removed: question p has the fingerprint of question p + 1, which takes its place
+    const v1 = build(6, { [p + 1]: colliding(base, base.questions[p]!, p + 1) });
+    const state = answered(v1);
+    const saved = encodeState(v1, state);
+    expect(saved.length).toBe(worstCaseLength(v1)); // so at the narrowest fingerprints
+    const removed = { ...v1, version: '2', questions: v1.questions.filter((_, k) => k !== p) };
+    expect(expectKept(state, removed, decodeState(removed, saved), [v1.questions[p]!.id])).toEqual([]);
+    // inserted: a new question before p shares question p's fingerprint
+    const added = single(colliding(v1, v1.questions[p]!, 90), s1.id);
+    const inserted = { ...v1, version: '2', questions: [...v1.questions.slice(0, p), added, ...v1.questions.slice(p)] };
+    expect(expectKept(state, inserted, decodeState(inserted, saved), [])).toEqual([]);
   });
 });

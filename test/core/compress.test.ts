@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { compressText, decompressText } from '../../src/core/compress.js';
+import { compressBits, compressText, decompressBits, decompressText } from '../../src/core/compress.js';
 import { PRIMER } from '../../src/core/primer.js';
 import { ENGLISH, englishText } from './fixtures.js';
 
@@ -15,6 +15,18 @@ describe('compressText', () => {
         expect(decompressText(packed, text.length)).toBe(text);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('is the bit-level coder the current codec format packs (compressBits), 13 bits to 2 characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        const bits = compressBits(text);
+        expect(bits[bits.length - 1] ?? 1).toBe(1); // trailing zeros are left out
+        expect(decompressBits(bits, text.length)).toBe(text);
+        expect(compressText(text)).toHaveLength(2 * Math.ceil(bits.length / 13));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -14,6 +14,7 @@ import { pageOrder, type Lesson, type PageId, type Question } from '../../src/mo
 import type { LessonState, Progress, Response } from '../../src/core/types.js';
 import { segmentWords } from '../../src/core/words.js';
 import { highlightKey } from '../../src/core/scoring.js';
+import { withPage, type PageContent } from '../../src/model/pages.js';
 import { pageHeading } from '../../src/components/shared/lookup.js';
 import { TIMEOUT } from './browser.js';
 
@@ -21,9 +22,27 @@ import { TIMEOUT } from './browser.js';
 export type Target = Page | Frame;
 
 export async function readLesson(target: Target): Promise<Lesson> {
-  const lesson = await target.evaluate(() => (window as unknown as { PropagandaReaderLesson?: Lesson }).PropagandaReaderLesson ?? null);
-  if (!lesson) throw new Error('window.PropagandaReaderLesson is missing: lesson.js did not run');
-  return lesson;
+  const outline = await target.evaluate(() => (window as unknown as { PropagandaReaderLesson?: Lesson }).PropagandaReaderLesson ?? null);
+  if (!outline) throw new Error('window.PropagandaReaderLesson is missing: lesson.js did not run');
+  // The package's lesson.js holds the outline; the tests want every page's content too (the
+  // answer keys as text spans, the prompts), so they load each page's script the way the app does.
+  const files = Object.values(outline.pageFiles ?? {});
+  const registered = await target.evaluate(async (srcs) => {
+    await Promise.all(
+      srcs.map(
+        (src) =>
+          new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = src;
+            script.onload = resolve;
+            script.onerror = () => reject(new Error(`${src} did not load`));
+            document.head.append(script);
+          }),
+      ),
+    );
+    return (window as unknown as Record<string, unknown>).PropagandaReaderPages as Record<string, PageContent> | undefined;
+  }, files);
+  return Object.values(registered ?? {}).reduce(withPage, outline);
 }
 
 /** Wait until the app has started and shows a page. */

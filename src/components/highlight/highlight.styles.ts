@@ -19,13 +19,20 @@ export const highlightStyles = css`
     /* Vertical drags scroll the page; sideways drags paint words. */
     touch-action: pan-y;
   }
-  .para + .para {
-    margin-top: 0.75rem;
+  /* The words in one flow, paragraphs separated by a blank line (see word-grid.ts). The lines
+     take their height from the words; the blank line, which holds none, is only this tall. */
+  .words {
+    white-space: pre-line;
+    line-height: 0.75rem;
   }
+  .word,
+  .gap {
+    line-height: 2.1;
+  }
+  /* An unmarked word is a bare inline box (no padding or background), which the browser lays out
+     as cheaply as plain text: a long segment has hundreds of them. */
   .word {
     cursor: pointer;
-    padding: 0.15em 0.05em;
-    border-radius: 2px;
   }
   .gap.marked {
     background: var(--pr-mark-bg);
@@ -37,6 +44,11 @@ export const highlightStyles = css`
     color: var(--pr-mark-fg);
     /* Marked is also shown by a line, not by colour alone. */
     box-shadow: inset 0 -2px 0 var(--pr-fg);
+    /* The shading reaches a little past the word; the negative margin keeps the words from
+       moving when one is marked. */
+    padding: 0.15em 0.05em;
+    margin: 0 -0.05em;
+    border-radius: 2px;
   }
   .word:focus-visible,
   .word:focus {

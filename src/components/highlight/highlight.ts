@@ -11,6 +11,9 @@ import { deviceName, segmentById } from '../shared/lookup.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { highlightStyles } from './highlight.styles.js';
+import { WordGrid } from './word-grid.js';
+
+const NONE: ReadonlySet<number> = new Set();
 
 /** A pointer gesture over the words: a tap or press toggles one word, a drag paints a range. */
 interface Drag {
@@ -46,6 +49,9 @@ export class PrHighlight extends PrQuestionBase<HighlightQuestion> {
   private words: Word[] = [];
   private keyWords: ReadonlySet<number> = new Set();
   private wordsOf: Segment | undefined;
+  /** The words' DOM: made once, given the next segment's words when the element moves on to
+   * another question, and patched on every update. */
+  private grid: WordGrid | null = null;
   private drag: Drag | null = null;
 
   /** The segment whose words are shown (the question's page). */
@@ -54,13 +60,22 @@ export class PrHighlight extends PrQuestionBase<HighlightQuestion> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('question')) this.drag = null;
     const seg = this.segment;
     if (seg !== this.wordsOf || changed.has('question')) {
+      const words = seg ? segmentWords(seg) : [];
+      if (seg && seg !== this.wordsOf) (this.grid ??= new WordGrid(this.ownerDocument)).show(seg, words);
       this.wordsOf = seg;
-      this.words = seg ? segmentWords(seg) : [];
-      this.keyWords = new Set(this.question ? highlightKey(this.question, this.words) : []);
+      this.words = words;
+      this.keyWords = new Set(this.question ? highlightKey(this.question, words) : []);
     }
     super.willUpdate(changed);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // After Lit has placed the words in the listbox: marks, key and tab stop, word by word.
+    this.grid?.apply({ marked: this.marked, key: this.finished ? this.keyWords : NONE, active: this.active });
   }
 
   protected override load(response: Response | undefined): void {
@@ -229,7 +244,7 @@ export class PrHighlight extends PrQuestionBase<HighlightQuestion> {
         @pointerup=${this.onPointerUp}
         @pointercancel=${this.onPointerCancel}
       >
-        ${seg ? seg.paragraphs.map((text, p) => this.renderParagraph(text, p, showKey)) : nothing}
+        ${seg && this.grid ? this.grid.root : nothing}
       </div>
       <div class="below-grid">
         <p class="count" id="marked-count" data-testid="marked-count">${strings.highlight.marked(this.marked.size)}</p>
@@ -240,38 +255,6 @@ export class PrHighlight extends PrQuestionBase<HighlightQuestion> {
             </button>`}
       </div>
       ${showKey ? html`<p class="key-legend">${strings.highlight.keyLegend}</p>` : nothing}`;
-  }
-
-  private renderParagraph(text: string, paragraph: number, showKey: boolean): TemplateResult {
-    const words = this.words.filter((w) => w.paragraph === paragraph);
-    const parts: (TemplateResult | string)[] = [];
-    let at = 0;
-    for (const w of words) {
-      if (w.start > at) {
-        const gap = text.slice(at, w.start);
-        // Between two marked words the gap is shaded too, so a marked phrase reads as one stretch.
-        const joined = this.marked.has(w.index) && this.marked.has(w.index - 1) && at > 0;
-        parts.push(joined ? html`<span class="gap marked" aria-hidden="true">${gap}</span>` : gap);
-      }
-      const marked = this.marked.has(w.index);
-      const key = showKey && this.keyWords.has(w.index);
-      parts.push(
-        html`<span
-          role="option"
-          class="word ${marked ? 'marked' : ''} ${key ? 'key' : ''}"
-          id="w-${w.index}"
-          data-index=${w.index}
-          data-testid="word-${w.index}"
-          tabindex=${w.index === this.active ? 0 : -1}
-          aria-selected=${marked ? 'true' : 'false'}
-          aria-label=${strings.highlight.wordLabel(w.text, marked, key)}
-          >${text.slice(w.start, w.end)}</span
-        >`,
-      );
-      at = w.end;
-    }
-    if (at < text.length) parts.push(text.slice(at));
-    return html`<div class="para">${parts}</div>`;
   }
 
   private renderScores(a: AnswerState): TemplateResult | typeof nothing {

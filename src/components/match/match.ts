@@ -48,6 +48,9 @@ export class PrMatch extends PrQuestionBase<MatchQuestion> {
       <p class="count" data-testid="match-count">${strings.match.answered(chosen, q.pairs.length)}</p>`;
   }
 
+  /** Options are selected through the `selected` property, not the attribute: once the student has
+   * changed a select the browser ignores the attribute, and the element may later show another
+   * question (render-question.ts), whose select must show that question's choice. */
   private renderPair(p: MatchPair, n: number): TemplateResult {
     const id = `pair-${p.id}`;
     const checked = this.answer?.response.type === 'match' ? this.answer.response.pairs[p.id] : undefined;
@@ -62,9 +65,9 @@ export class PrMatch extends PrQuestionBase<MatchQuestion> {
         ?disabled=${this.finished}
         @change=${(e: Event) => this.choose(p.id, (e.target as HTMLSelectElement).value)}
       >
-        <option value="" ?selected=${!this.pairs[p.id]}>${strings.match.choose}</option>
+        <option value="" .selected=${!this.pairs[p.id]}>${strings.match.choose}</option>
         ${this.question.choices.map(
-          (d) => html`<option value=${d} ?selected=${this.pairs[p.id] === d}>${deviceName(this.lesson, d)}</option>`,
+          (d) => html`<option value=${d} .selected=${this.pairs[p.id] === d}>${deviceName(this.lesson, d)}</option>`,
         )}
       </select>
       ${this.finished

@@ -1,19 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { pageOrder, type Lesson, type PageId } from '../../model/lesson.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Lesson, PageId } from '../../model/lesson.js';
 import type { LessonState, PageStatus, Progress } from '../../core/types.js';
 import { pageStatus } from '../../core/progress.js';
 import { strings } from '../../ui/strings.js';
 import { emit } from '../events.js';
-import { pageTitle } from '../shared/lookup.js';
+import { pagePosition, pagesOf, pageTitle } from '../shared/lookup.js';
 import type { PageElement } from '../shared/page.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { readerStyles } from './reader.styles.js';
 import '../intro/intro.js';
 import '../segment/segment.js';
-import '../check-page/check-page.js';
-import '../synthesis/synthesis.js';
-import '../results/results.js';
+// The question pages' and the results' elements arrive when first needed (src/app/lazy/).
 
 /** How the lesson is opened: to work in, or to look at an earlier attempt (nothing can change). */
 export type ReaderMode = 'normal' | 'review' | 'browse';
@@ -23,6 +23,12 @@ export interface ReaderNotice {
   /** Stable id, so the same notice is not shown twice and can be dismissed. */
   id: string;
   message: string;
+}
+
+interface TocRow {
+  page: PageId;
+  title: string;
+  status: PageStatus;
 }
 
 const STATUS_ICON: Record<PageStatus, string> = { 'not-started': '○', 'in-progress': '◐', done: '●' };
@@ -52,6 +58,8 @@ export class PrReader extends LitElement {
   @property({ reflect: true }) mode: ReaderMode = 'normal';
   @property({ attribute: false }) notices: ReaderNotice[] = [];
 
+  private tocMemo: { lesson: Lesson; answers: LessonState['answers']; visited: string; rows: readonly TocRow[] } | null = null;
+
   /** The table of contents disclosure (used at narrow widths only). */
   @state() tocOpen = false;
   @state() private dismissed: ReadonlySet<string> = new Set();
@@ -62,13 +70,15 @@ export class PrReader extends LitElement {
   }
 
   get pages(): PageId[] {
-    return this.lesson ? pageOrder(this.lesson) : [];
+    return this.lesson ? [...pagesOf(this.lesson)] : [];
   }
 
   /** The page shown: the state's location when it exists, else the first page. */
   get current(): PageId {
+    const lesson = this.lesson;
+    if (!lesson) return 'intro';
     const loc = this.state?.location;
-    return loc && this.pages.includes(loc) ? loc : (this.pages[0] ?? 'intro');
+    return loc && pagePosition(lesson, loc) >= 0 ? loc : (pagesOf(lesson)[0] ?? 'intro');
   }
 
   /** Say something to screen readers (politely) without moving focus. */
@@ -88,7 +98,14 @@ export class PrReader extends LitElement {
   /** Move focus to the current page's heading. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
-    const page = this.pageElement as (PageElement & { updateComplete?: Promise<unknown> }) | null;
+    let page = this.pageElement as (PageElement & { updateComplete?: Promise<unknown> }) | null;
+    // A page whose element arrives with a lazily loaded chunk (src/app/lazy/) is focused once it
+    // is defined, if it is still the page shown by then.
+    if (page && typeof page.focusHeading !== 'function') {
+      await customElements.whenDefined(page.localName);
+      if (page !== this.pageElement) return;
+      page = this.pageElement as typeof page;
+    }
     await page?.updateComplete;
     page?.focusHeading();
   }
@@ -152,7 +169,36 @@ export class PrReader extends LitElement {
     </div>`;
   }
 
-  private renderToc(lesson: Lesson, state: LessonState): TemplateResult {
+  /** Every page's title and status, worked out again only when the lesson, the answers or the
+   * pages visited change (a page switch to a page seen before changes none of them). */
+  private tocRows(lesson: Lesson, state: LessonState): readonly TocRow[] {
+    const visited = state.visited.join('\n');
+    const memo = this.tocMemo;
+    if (memo && memo.lesson === lesson && memo.answers === state.answers && memo.visited === visited) return memo.rows;
+    const rows = pagesOf(lesson).map((page) => ({ page, title: pageTitle(lesson, page), status: pageStatus(lesson, state, page) }));
+    this.tocMemo = { lesson, answers: state.answers, visited, rows };
+    return rows;
+  }
+
+  private renderTocItem(page: PageId, title: string, status: PageStatus, current: boolean): TemplateResult {
+    return html`<li>
+      <button
+        class="toc-item ${current ? 'current' : ''}"
+        data-testid="toc-${page}"
+        data-status=${status}
+        aria-current=${current ? 'page' : nothing}
+        @click=${() => this.go(page)}
+      >
+        <span class="toc-title">${title}</span>
+        <span class="status status-${status}"
+          ><span aria-hidden="true" class="status-icon">${STATUS_ICON[status]}</span>
+          ${strings.status[status]}</span
+        >
+      </button>
+    </li>`;
+  }
+
+  private renderToc(lesson: Lesson, state: LessonState, current: PageId): TemplateResult {
     const r = strings.reader;
     return html`<nav class="toc ${this.tocOpen ? 'open' : ''}" aria-label=${r.contents} data-testid="toc">
       <button
@@ -165,31 +211,21 @@ export class PrReader extends LitElement {
         <span aria-hidden="true" class="chevron">${this.tocOpen ? '▾' : '▸'}</span>${r.contents}
       </button>
       <ol id="toc-list" class="toc-list">
-        ${this.pages.map((page) => {
-          const status = pageStatus(lesson, state, page);
-          const current = page === this.current;
-          return html`<li>
-            <button
-              class="toc-item ${current ? 'current' : ''}"
-              data-testid="toc-${page}"
-              data-status=${status}
-              aria-current=${current ? 'page' : nothing}
-              @click=${() => this.go(page)}
-            >
-              <span class="toc-title">${pageTitle(lesson, page)}</span>
-              <span class="status status-${status}"
-                ><span aria-hidden="true" class="status-icon">${STATUS_ICON[status]}</span>
-                ${strings.status[status]}</span
-              >
-            </button>
-          </li>`;
-        })}
+        ${repeat(
+          this.tocRows(lesson, state),
+          (row) => row.page,
+          ({ page, title, status }) => {
+            const isCurrent = page === current;
+            // Hundreds of pages in a long lesson: only the entries whose title, status or
+            // currency changed are rendered again on a page switch (the old and the new page).
+            return guard([title, status, isCurrent], () => this.renderTocItem(page, title, status, isCurrent));
+          },
+        )}
       </ol>
     </nav>`;
   }
 
-  private renderPage(lesson: Lesson, state: LessonState): TemplateResult {
-    const page = this.current;
+  private renderPage(lesson: Lesson, state: LessonState, page: PageId): TemplateResult {
     switch (page) {
       case 'intro':
         return html`<pr-intro data-testid="page" .lesson=${lesson}></pr-intro>`;
@@ -223,11 +259,12 @@ export class PrReader extends LitElement {
     }
   }
 
-  private renderPager(lesson: Lesson): TemplateResult {
+  private renderPager(lesson: Lesson, current: PageId): TemplateResult {
     const r = strings.reader;
-    const i = this.pages.indexOf(this.current);
-    const prev = this.pages[i - 1];
-    const next = this.pages[i + 1];
+    const pages = pagesOf(lesson);
+    const i = pagePosition(lesson, current);
+    const prev = pages[i - 1];
+    const next = pages[i + 1];
     return html`<nav class="pager no-print" aria-label=${r.pageNav} data-testid="pager">
       <div class="pager-slot">
         ${prev
@@ -237,7 +274,7 @@ export class PrReader extends LitElement {
             </button>`
           : nothing}
       </div>
-      <p class="page-of" data-testid="page-of">${r.pageOf(i + 1, this.pages.length)}</p>
+      <p class="page-of" data-testid="page-of">${r.pageOf(i + 1, pages.length)}</p>
       <div class="pager-slot next">
         ${next
           ? html`<button class="primary" data-testid="next" aria-label=${r.nextPage(pageTitle(lesson, next))} @click=${() => this.go(next)}>
@@ -261,6 +298,7 @@ export class PrReader extends LitElement {
     if (!lesson || !state) return html`<div class="shell"></div>`;
     const r = strings.reader;
     const src = lesson.source;
+    const current = this.current;
     return html`<div class="shell" lang=${lesson.language}>
       <header class="banner" role="banner">
         <a class="skip-link no-print" href="#" data-testid="skip-link" @click=${this.skipToPage}>${r.skipToPage}</a>
@@ -273,14 +311,14 @@ export class PrReader extends LitElement {
       </header>
       ${this.renderNotices()}
       <div class="layout">
-        ${this.renderToc(lesson, state)}
-        <main class="main" data-testid="main" data-page=${this.current}>
+        ${this.renderToc(lesson, state, current)}
+        <main class="main" data-testid="main" data-page=${current}>
           ${this.review
             ? html`<p class="mode-banner" data-testid="mode-banner">
                 ${this.mode === 'browse' ? r.browseBanner : r.reviewBanner}
               </p>`
             : nothing}
-          ${this.renderPage(lesson, state)} ${this.renderPager(lesson)}
+          ${this.renderPage(lesson, state, current)} ${this.renderPager(lesson, current)}
         </main>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">${this.announcement}</div>

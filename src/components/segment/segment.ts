@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EditorsNote, HistoryNote, Lesson, Segment } from '../../model/lesson.js';
 import type { LessonState } from '../../core/types.js';
@@ -11,6 +11,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { pageStyles } from '../shared/page.styles.js';
 import { findTerms, textRuns, type TermHit } from './text-runs.js';
 import { segmentStyles } from './segment.styles.js';
+import type { PrGlossaryTerm } from '../glossary-term/glossary-term.js';
 import '../glossary-term/glossary-term.js';
 
 /**
@@ -32,6 +33,13 @@ export class PrSegment extends LitElement implements PageElement {
 
   focusHeading(): void {
     focusPageHeading(this.renderRoot);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another segment: the terms' elements are reused for its terms, each a new disclosure.
+    if (changed.has('segment') && changed.get('segment') !== undefined) {
+      for (const term of this.renderRoot.querySelectorAll<PrGlossaryTerm>('pr-glossary-term')) term.open = false;
+    }
   }
 
   private get data(): Segment | undefined {
@@ -68,6 +76,7 @@ export class PrSegment extends LitElement implements PageElement {
           return r.text;
         case 'term': {
           const entry = this.lesson.glossary.find((g) => g.id === r.entry)!;
+          // On the next page the element may show another term (closed: see willUpdate).
           return html`<pr-glossary-term
             data-testid="term-${entry.id}"
             .term=${r.text}

@@ -12,6 +12,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Lesson, Question } from '../../model/lesson.js';
 import type { AnswerState, Response } from '../../core/types.js';
 import { canSubmit, type Validation } from '../../core/scoring.js';
@@ -99,8 +100,10 @@ export abstract class PrQuestionBase<Q extends Question> extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.question) return;
     if (changed.has('question')) {
+      // A new question in this element (see render-question.ts): nothing of the last one stays.
       this.loadedFrom = null;
       this.hint = '';
+      this.checkPending = false;
     }
     const key = this.answer ? `${this.answer.attempts}:${this.answer.at}` : null;
     if (changed.has('question') || (changed.has('answer') && key !== this.loadedFrom)) {
@@ -206,14 +209,12 @@ export abstract class PrQuestionBase<Q extends Question> extends LitElement {
       ${this.renderHeading()} ${this.renderPassage()}
       <div class="prompt" id="prompt">${rich(this.question.prompt)}</div>
       ${this.renderAnswerArea()} ${this.renderActions()}
-      <div
-        class="feedback"
-        role="status"
-        tabindex="-1"
-        data-testid="feedback"
-      >
-        ${this.renderFeedback()}
-      </div>
+      ${keyed(
+        this.question.id,
+        // A live region of its own per question: when the element moves on to another question,
+        // a screen reader must not announce that question's verdict as if it had just been given.
+        html`<div class="feedback" role="status" tabindex="-1" data-testid="feedback">${this.renderFeedback()}</div>`,
+      )}
     </section>`;
   }
 }

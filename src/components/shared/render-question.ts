@@ -1,17 +1,13 @@
 /**
  * Renders the right element for a question. Pages (segment, checks, synthesis) list their
- * questions through this, so each question type is wired in one place.
+ * questions through this, so each question type is wired in one place. It names the elements
+ * and does not define them: they come in their own chunk (src/components/question-elements.ts).
  */
 import type { TemplateResult } from 'lit';
 import { html, literal, type StaticValue } from 'lit/static-html.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Lesson, Question } from '../../model/lesson.js';
 import type { LessonState } from '../../core/types.js';
-import '../single-choice/single-choice.js';
-import '../multiple-choice/multiple-choice.js';
-import '../match/match.js';
-import '../highlight/highlight.js';
-import '../reflection/reflection.js';
 
 export interface QuestionContext {
   lesson: Lesson;
@@ -48,12 +44,20 @@ export function renderQuestion(q: Question, c: QuestionContext): TemplateResult 
   ></${tag}>`;
 }
 
-/** All questions of a page, numbered "Question n of total"; keyed by id so an element never
- * carries one question's unsaved work over to another. */
-export function renderQuestions(questions: Question[], c: Omit<QuestionContext, 'number' | 'total'>) {
-  return repeat(
-    questions,
-    (q) => q.id,
-    (q, i) => renderQuestion(q, { ...c, number: i + 1, total: questions.length }),
-  );
+/**
+ * The key of a question's element on its page. Moving to another page hands each element the
+ * question in the same place when it is of the same type, so that a page switch updates the
+ * elements' contents instead of removing them and building new ones (hundreds of nodes per page,
+ * most of a switch's time in a long lesson). Every element starts afresh when its `question`
+ * changes (PrQuestionBase), so nothing of one question's unsaved work carries over. A reflection
+ * keeps an element of its own: its text area holds typing (and the browser's undo history) that
+ * must never appear under another question.
+ */
+export function questionKey(q: Question, position: number): string {
+  return q.type === 'reflection' ? `reflection:${q.id}` : `${q.type}:${position}`;
+}
+
+/** All questions of a page, numbered "Question n of total". */
+export function renderQuestions(questions: readonly Question[], c: Omit<QuestionContext, 'number' | 'total'>) {
+  return repeat(questions, questionKey, (q, i) => renderQuestion(q, { ...c, number: i + 1, total: questions.length }));
 }
