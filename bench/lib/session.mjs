@@ -126,6 +126,12 @@ function callsIn(calls, t0, t1) {
   return { ...Object.fromEntries(counts), ...(recorded.length ? { interactionsRecorded: recorded } : {}) };
 }
 
+/** The page the last location write before `t` named (where the student was). */
+function lastLocation(calls, t) {
+  const writes = calls.filter((c) => c.t0 <= t && /^cmi\.(core\.lesson_location|location)$/.test(c.el ?? ''));
+  return writes.length ? writes[writes.length - 1].v : null;
+}
+
 /** Counts and ratios from a full session's LMS calls. */
 export function trafficFigures(session, version = '1.2') {
   const is = (names) => (c) => names.includes(c.m);
@@ -160,7 +166,7 @@ export function trafficFigures(session, version = '1.2') {
       longestCommitTasks: [...commitTasks]
         .sort((a, b) => b.duration - a.duration)
         .slice(0, 3)
-        .map((task) => ({ durationMs: Math.round(task.duration), lmsCalls: heldIn(task).map((c) => c.m) })),
+        .map((task) => ({ durationMs: Math.round(task.duration), lmsCalls: heldIn(task).map((c) => c.m), calls: callsIn(session.calls, task.start - 1, task.start + task.duration + 1), location: lastLocation(session.calls, task.start + task.duration) })),
       typingWithCommits: session.typing
         .map((w, i) => ({ question: w.question, chars: w.chars, typingMs: Math.round(w.t1 - w.t0), commits: typingCommits[i] + afterTyping[i], calls: callsIn(session.calls, w.t0, w.paused) }))
         .filter((c) => c.commits > 0),
@@ -191,17 +197,35 @@ export async function segmentWalk({ browser, origin, pkgPath, pages, cmi, versio
     if (start < 0) throw new Error('the app did not open on a page of the lesson');
     const times = [];
     for (let i = start; i < pages.length - 1; i++) {
-      const { ms, pending } = await frame.evaluate(async (expected) => {
+      const { ms, untilShownMs, pending } = await frame.evaluate(async (expected) => {
         const reader = document.querySelector('pr-reader');
         const root = reader?.shadowRoot;
         const next = root?.querySelector('[data-testid="pager"] [data-testid="next"]');
         if (!next) throw new Error('no Next button in the reader');
-        // The click runs the app's handler, the core and the LMS save synchronously; Lit then
+        // The click runs the app's handler, the core and the LMS save; Lit then
         // renders the reader, the page and its questions in microtasks. The clock stops when all
         // of them have updated and the new page has been styled and laid out (paint excluded:
         // it depends on the machine's graphics, not on the module).
+        // A page not visited yet first loads its content script (src/model/pages.ts): the clock
+        // runs until the reader shows it, so that load is part of the switch.
+        const shown = () => root.querySelector('[data-testid="main"]')?.getAttribute('data-page');
+        const arrived = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (shown() === expected) {
+              observer.disconnect();
+              resolve(true);
+            }
+          });
+          observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-page'] });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(false);
+          }, 10_000);
+        });
         const t0 = performance.now();
         next.click();
+        if (shown() !== expected) await arrived;
+        const tShown = performance.now();
         await reader.updateComplete;
         const pageEl = root.querySelector('[data-testid="page"]');
         if (pageEl?.updateComplete) await pageEl.updateComplete;
@@ -209,8 +233,7 @@ export async function segmentWalk({ browser, origin, pkgPath, pages, cmi, versio
         await Promise.all(inner.map((el) => el.updateComplete));
         void document.documentElement.offsetHeight;
         const t1 = performance.now();
-        const shown = root.querySelector('[data-testid="main"]')?.getAttribute('data-page');
-        if (shown !== expected) throw new Error(`expected page ${expected}, the reader shows ${shown}`);
+        if (shown() !== expected) throw new Error(`expected page ${expected}, the reader shows ${shown()} (10 s after Next)`);
         // Not timed: check that nothing was still to render when the clock stopped.
         const pending = [];
         const visit = (n) => {
@@ -220,9 +243,9 @@ export async function segmentWalk({ browser, origin, pkgPath, pages, cmi, versio
           }
         };
         visit(root);
-        return { ms: t1 - t0, pending: pending.length };
+        return { ms: t1 - t0, untilShownMs: tShown - t0, pending: pending.length };
       }, pages[i + 1]);
-      times.push({ from: pages[i], to: pages[i + 1], ms, pending });
+      times.push({ from: pages[i], to: pages[i + 1], ms, untilShownMs, pending });
       if ((i - start) % 50 === 49) log?.(`  walk: ${i - start + 1} switches`);
     }
     await cdp.send('HeapProfiler.enable');
@@ -236,6 +259,9 @@ export async function segmentWalk({ browser, origin, pkgPath, pages, cmi, versio
       medianMs: median(segmentTimes),
       p95Ms: percentile(segmentTimes, 95),
       maxMs: segmentTimes.length ? Math.max(...segmentTimes) : null,
+      // Of each switch, the part until the reader shows the new page (its content script loaded
+      // on a first visit, the app's handler run): the rest is rendering.
+      untilShownMedianMs: median(times.filter((t) => /^s\d/.test(t.to)).map((t) => t.untilShownMs)),
       // Switches after which some Lit element was still to update (its time would be short).
       stillRendering: times.filter((t) => t.pending > 0).length,
       heapUsedBytes: heap.usedSize,

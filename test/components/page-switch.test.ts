@@ -14,7 +14,7 @@ import type { HighlightQuestion, Lesson, MatchQuestion, Question, Segment, Singl
 import { segmentWords } from '../../src/core/words.js';
 import { questionKey } from '../../src/components/shared/render-question.js';
 import { fixtureLesson, span } from './fixture-lesson.js';
-import { $, $$, collect, fresh, mount, settle } from './helpers.js';
+import { $, $$, check, collect, fresh, mount, settle } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -116,14 +116,32 @@ describe('moving to the next segment', () => {
     expect($$(after[2]!, '.word.marked')).toEqual([]);
   });
 
-  it('gives each question a live region of its own, so the next page\'s verdicts are not announced as news', async () => {
+  it('does not announce the next page\'s verdicts as news: each feedback region is silent until the page has painted', async () => {
     const lesson = twoPages();
-    const el = await mount('pr-segment', { lesson, state: fresh(lesson), segment: 's01_occasion' });
-    const regions = questionEls(el).map((q) => $(q, '[data-testid=feedback]'));
+    let state = fresh(lesson);
+    for (const [id, response] of [
+      ['s01_q1', { type: 'single', choice: 'a' }],
+      ['s02_q1', { type: 'single', choice: 'b' }],
+    ] as const) state = check(lesson, state, id, response);
+    const el = await mount('pr-segment', { lesson, state, segment: 's01_occasion' });
+    const regions = () => questionEls(el).map((q) => $(q, '[data-testid=feedback]'));
+    expect(regions().map((r) => [r.getAttribute('role'), r.getAttribute('aria-live')])).toEqual([
+      ['status', null],
+      ['status', null],
+      ['status', null],
+    ]);
     await show(el, 's02_enemy');
-    const next = questionEls(el).map((q) => $(q, '[data-testid=feedback]'));
-    expect(next.map((r) => r.getAttribute('role'))).toEqual(['status', 'status', 'status']);
-    next.forEach((r, i) => expect(r).not.toBe(regions[i]));
+    expect(regions()[0]!.textContent).toContain('Not right.');
+    // Live regions (role=status is polite) whose content changes are read out: not while the
+    // page switch puts the next question's verdict in place.
+    expect(regions().map((r) => [r.getAttribute('role'), r.getAttribute('aria-live')])).toEqual([
+      ['status', 'off'],
+      ['status', 'off'],
+      ['status', 'off'],
+    ]);
+    await new Promise((r) => setTimeout(r, 150));
+    await settle(el);
+    expect(regions().map((r) => r.getAttribute('aria-live'))).toEqual([null, null, null]);
   });
 
   it('updates the question elements in place when the next page asks the same types in the same order', async () => {

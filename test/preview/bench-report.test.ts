@@ -85,7 +85,7 @@ describe('bench traffic accounting', () => {
     expect(f.commitsDuringKeystrokes).toBe(2);
     expect(f.commitsWhileTyping).toBe(3);
     expect(f.longestCommitBlockMs).toBe(650);
-    expect(f.detail.longestCommitTasks).toEqual([{ durationMs: 650, lmsCalls: ['LMSCommit', 'LMSFinish'] }]);
+    expect(f.detail.longestCommitTasks).toEqual([{ durationMs: 650, lmsCalls: ['LMSCommit', 'LMSFinish'], calls: { LMSCommit: 1, LMSFinish: 1 }, location: null }]);
     expect(f.detail.typingWithCommits[0]).toMatchObject({ question: 'q2', commits: 3 });
     expect(f.finished).toBe(true);
   });

@@ -12,7 +12,6 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { Lesson, Question } from '../../model/lesson.js';
 import type { AnswerState, Response } from '../../core/types.js';
 import { canSubmit, type Validation } from '../../core/scoring.js';
@@ -20,6 +19,7 @@ import { strings } from '../../ui/strings.js';
 import { emit } from '../events.js';
 import { rich } from './rich.js';
 import { segmentById } from './lookup.js';
+import { afterPaint } from './after-paint.js';
 
 type Renderable = TemplateResult | typeof nothing;
 
@@ -40,6 +40,10 @@ export abstract class PrQuestionBase<Q extends Question> extends LitElement {
 
   /** Shown when the student presses Check with nothing to check. */
   @state() protected hint = '';
+  /** The feedback is not a live region for now: the element has just taken over another question
+   * (see render-question.ts), and that question's verdict is not news to announce. */
+  @state() private quiet = false;
+  private quietTurn = 0;
 
   /** Which check the working response was loaded from ("attempts:at"), so unchanged answers passed
    * down again do not wipe what the student is doing. */
@@ -104,6 +108,7 @@ export abstract class PrQuestionBase<Q extends Question> extends LitElement {
       this.loadedFrom = null;
       this.hint = '';
       this.checkPending = false;
+      if (changed.get('question') !== undefined) this.hush();
     }
     const key = this.answer ? `${this.answer.attempts}:${this.answer.at}` : null;
     if (changed.has('question') || (changed.has('answer') && key !== this.loadedFrom)) {
@@ -118,6 +123,17 @@ export abstract class PrQuestionBase<Q extends Question> extends LitElement {
       // The Check button is gone once the question is finished: keep focus in the question.
       if (this.finished) this.renderRoot.querySelector<HTMLElement>('[data-testid="feedback"]')?.focus();
     }
+  }
+
+  /** Keep the feedback silent (aria-live="off" over its role's "polite") until the new question
+   * has been painted: a screen reader's live-region logic then sees its new content arrive while
+   * it is not live, as when a new element is inserted, and nothing is announced. */
+  private hush(): void {
+    this.quiet = true;
+    const turn = ++this.quietTurn;
+    afterPaint(() => {
+      if (turn === this.quietTurn) this.quiet = false;
+    });
   }
 
   /** Ask for the working response to be checked (what the Check button does). */
@@ -209,12 +225,15 @@ export abstract class PrQuestionBase<Q extends Question> extends LitElement {
       ${this.renderHeading()} ${this.renderPassage()}
       <div class="prompt" id="prompt">${rich(this.question.prompt)}</div>
       ${this.renderAnswerArea()} ${this.renderActions()}
-      ${keyed(
-        this.question.id,
-        // A live region of its own per question: when the element moves on to another question,
-        // a screen reader must not announce that question's verdict as if it had just been given.
-        html`<div class="feedback" role="status" tabindex="-1" data-testid="feedback">${this.renderFeedback()}</div>`,
-      )}
+      <div
+        class="feedback"
+        role="status"
+        aria-live=${this.quiet ? 'off' : nothing}
+        tabindex="-1"
+        data-testid="feedback"
+      >
+        ${this.renderFeedback()}
+      </div>
     </section>`;
   }
 }
