@@ -13,7 +13,7 @@
  * - Every question finished: finish (Terminate), once, instead of the save: the final answer, the
  *   status and the score go out with the session time in one commit.
  */
-import type { Lesson, PageId } from '../model/lesson.js';
+import { pageOrder, type Lesson, type PageId } from '../model/lesson.js';
 import type { LessonState, Progress } from '../core/types.js';
 import { checkAnswer, goTo, initialState, saveDraft } from '../core/state.js';
 import { progress } from '../core/progress.js';
@@ -144,7 +144,22 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   reader.mode = session.mode;
   reader.learnerName = session.learnerName;
+  /** Once `page` has painted, fetch the next page's content, so that Next does not wait on the
+   * network (a failure is left to the real opening, which retries and says so). */
+  const prefetchAfter = (page: PageId) => {
+    const order = pageOrder(lesson);
+    const following = order[order.indexOf(page) + 1];
+    if (following === undefined || following === 'results' || pagesMissing(lesson, following).length === 0) return;
+    later(() => {
+      loadPages(lesson, following).then(
+        (contents) => void (lesson = contents.reduce(withPage, lesson)),
+        () => undefined,
+      );
+    });
+  };
+
   render();
+  prefetchAfter(state.location);
   if (session.entry === 'resume' && state.location !== initialState(lesson).location) {
     reader.announce(strings.app.resumed(pageTitle(lesson, state.location)));
   }
@@ -204,6 +219,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     state = next;
     pageShownAt = now();
     render();
+    prefetchAfter(page);
     if (!finished) deliverAfterPaint('page');
   });
 
