@@ -110,6 +110,24 @@ describe('app', () => {
     expect(text($(reader, '[data-testid=questions-answered]'))).toBe('0 of 8 questions answered');
   });
 
+  it('keeps a draft typed just before the page changes or the tab is hidden (no pause, no blur)', async () => {
+    const { launch: l, reader, app } = await launch(new FakeLms('1.2'));
+    await goTo(reader, 's03_slogan');
+    const type = (text: string) => {
+      const area = $<HTMLTextAreaElement>($(reader, 'pr-segment', 'pr-reflection'), 'textarea');
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    type('Typed, then straight to the next page');
+    await goTo(reader, 'post');
+    expect(app.state.drafts.s03_q2_reflect).toBe('Typed, then straight to the next page');
+    expect(decodeState(lesson, l.cmi().suspend_data).state.drafts.s03_q2_reflect).toBe('Typed, then straight to the next page');
+    await goTo(reader, 's03_slogan');
+    type('Typed, then the tab closed');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(decodeState(lesson, l.cmi().suspend_data).state.drafts.s03_q2_reflect).toBe('Typed, then the tab closed');
+  });
+
   it('keeps drafts in state without committing them to the LMS', async () => {
     const { launch: l, reader, app } = await launch(new FakeLms('1.2'));
     await goTo(reader, 's03_slogan');

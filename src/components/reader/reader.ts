@@ -95,6 +95,29 @@ export class PrReader extends LitElement {
     return this.renderRoot.querySelector<PageElement>('[data-testid=page]');
   }
 
+  /** A reflection sends its draft after typing pauses or on blur. A page change or a hidden tab
+   * can come sooner (a keyboard shortcut, a closed tab): send the drafts first. Capture listeners,
+   * so they run before the app's and the runtime's own (which save the state). */
+  private readonly flushDrafts = () => {
+    for (const el of this.pageElement?.shadowRoot?.querySelectorAll('pr-reflection') ?? []) {
+      (el as Element & { flushDraft?: () => void }).flushDraft?.();
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('pr-page-change', this.flushDrafts, { capture: true });
+    document.addEventListener('visibilitychange', this.flushDrafts, { capture: true });
+    window.addEventListener('pagehide', this.flushDrafts, { capture: true });
+  }
+
+  override disconnectedCallback(): void {
+    this.removeEventListener('pr-page-change', this.flushDrafts, { capture: true });
+    document.removeEventListener('visibilitychange', this.flushDrafts, { capture: true });
+    window.removeEventListener('pagehide', this.flushDrafts, { capture: true });
+    super.disconnectedCallback();
+  }
+
   /** Move focus to the current page's heading. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
