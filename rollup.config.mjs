@@ -95,6 +95,9 @@ export async function bundleApp(entry, { minify = true } = {}) {
     const files = {};
     for (const chunk of output) {
       if (chunk.type !== 'chunk') continue;
+      if (chunk.isEntry && chunk.imports.length > 0) {
+        throw new Error(`app.js must start on its own, but it imports ${chunk.imports.join(', ')} (only src/app/lazy/reader.ts may be imported, dynamically, from app.js)`);
+      }
       files[chunk.fileName] = chunk.isEntry ? `${loader.trimEnd()}\n${chunk.code}` : chunk.code;
     }
     return files;

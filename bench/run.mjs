@@ -191,7 +191,15 @@ async function timeToFirstSegment(browser, origin, lesson, probe, notes) {
       const shown = kind === 'app' ? await opened.page.frames()[1]?.locator('[data-testid="main"]').first().getAttribute('data-page', { timeout: 5000 }) : first;
       if (shown !== first) throw new Error(`the app opened on "${shown}", not on the first segment "${first}"`);
       const total = Math.max(b.fs.paintedAt, kind === 'app' ? b.init : 0) - b.fs.timeOrigin;
-      (kind === 'app' ? appParts : floorParts).push({ domContentLoaded: b.fs.domContentLoaded, mark: b.fs.markAt - b.fs.timeOrigin, lmsInitialized: kind === 'app' ? b.init - b.fs.timeOrigin : null, total });
+      // Not part of the ratio, shown beside it: when the reader (contents, questions) has rendered
+      // the page. The text may paint before that (src/app/first-text.ts).
+      let readerReady = null;
+      if (kind === 'app') {
+        const frame = opened.page.frames()[1];
+        await frame.waitForFunction(() => performance.getEntriesByName('pr:reader-ready').length > 0, null, { timeout: 30_000, polling: 50 });
+        readerReady = await frame.evaluate(() => performance.getEntriesByName('pr:reader-ready')[0].startTime);
+      }
+      (kind === 'app' ? appParts : floorParts).push({ domContentLoaded: b.fs.domContentLoaded, mark: b.fs.markAt - b.fs.timeOrigin, lmsInitialized: kind === 'app' ? b.init - b.fs.timeOrigin : null, readerReady, total });
       return total;
     } catch (e) {
       if (/Timeout|timeout/.test(String(e.message))) {
@@ -229,6 +237,7 @@ async function timeToFirstSegment(browser, origin, lesson, probe, notes) {
     markMs: partMedian(parts, 'mark'),
     // From the mark to the frame painted: style, layout and paint of the first page.
     paintAfterMarkMs: parts.length ? Math.round(median(parts.map((p) => p.total - p.mark))) : null,
+    readerReadyMs: partMedian(parts, 'readerReady'),
   });
   return { appBreakdown: breakdown(appParts), staticBreakdown: breakdown(floorParts), runs: RUNS, cpuThrottling: CPU_THROTTLING, launchedAt: `${first} (resumed there: the first page a new student sees is the introduction)`, appMs: app, staticMs: floor, appMedianMs: appMedian, staticMedianMs: staticMedian, ratio };
 }
@@ -501,8 +510,9 @@ async function main() {
     row('  app in LMS frame, median', 'firstSegment.appMedianMs', 'ms'),
     row('    DOMContentLoaded (deferred scripts run)', 'firstSegment.appBreakdown.domContentLoadedMs', 'ms'),
     row('    LMS session initialized', 'firstSegment.appBreakdown.lmsInitializedMs', 'ms'),
-    row('    first page rendered (the app\'s mark)', 'firstSegment.appBreakdown.markMs', 'ms'),
+    row('    the page\'s text in the document (the app\'s mark)', 'firstSegment.appBreakdown.markMs', 'ms'),
     row('    then style, layout and paint until the frame shows', 'firstSegment.appBreakdown.paintAfterMarkMs', 'ms'),
+    row('    reader rendered the page (contents, questions; not in the ratio)', 'firstSegment.appBreakdown.readerReadyMs', 'ms'),
     row('  static page, same text, median', 'firstSegment.staticMedianMs', 'ms'),
     row('  ratio app / static', 'firstSegment.ratio', '×'),
     ['3. LMS traffic, full session (1.2, scorm-again)', '', '', ''],

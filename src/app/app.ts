@@ -20,12 +20,12 @@ import { progress } from '../core/progress.js';
 import { decodeState } from '../core/codec.js';
 import { connect, effectivePassingScore, type SessionInfo, type Snapshot, type Tracker } from '../runtime/index.js';
 import type { PrReader, ReaderNotice } from '../components/reader/reader.js';
-import '../components/reader/reader.js';
 import { pageTitle } from '../components/shared/lookup.js';
 import { strings } from '../ui/strings.js';
 import { snapshotOf } from './snapshot.js';
 import { pagesMissing, withPage } from '../model/pages.js';
 import { scriptPageLoader, type PageLoader } from './page-loader.js';
+import { removeFirstText, showFirstText } from './first-text.js';
 
 /** How the app gets its tracker. The default is the runtime's `connect`. */
 export type ConnectTracker = (lesson: Lesson, snapshot: () => Snapshot | null) => Promise<Tracker>;
@@ -34,6 +34,7 @@ export const connectTracker: ConnectTracker = (lesson, snapshot) => connect({ le
 
 export interface AppOptions {
   lesson: Lesson;
+  /** The <pr-reader> element; it may not be defined yet (app-reader.js defines it: first-text.ts). */
   reader: PrReader;
   connect?: ConnectTracker;
   now?: () => number;
@@ -44,19 +45,44 @@ export interface AppOptions {
   /** How a page's content arrives when the lesson comes page by page (src/model/pages.ts).
    * Default: its script, next to index.html. */
   loadPages?: PageLoader;
+  /** Sets a performance mark: 'pr:first-segment' when the opening page's text is in the document
+   * (plain or by the reader), 'pr:reader-ready' when the reader has rendered it (bench/run.mjs
+   * times both). Default: performance.mark. */
+  mark?: (name: string) => void;
 }
 
 type Chunk = 'questions' | 'results';
 const chunksLoaded = new Set<Chunk>();
 const codeLoaded = (chunk: Chunk) => chunksLoaded.has(chunk);
 
+/** The reader's chunk (app-reader.js), which brings the others (see lazy/reader.ts). */
+const loadReaderChunk = () => import('./lazy/reader.js');
+
 /** The code a page needs beyond the reader's (chunks of app.js, see rollup.config.mjs). */
 function loadCode(page: PageId): Promise<unknown> {
-  if (page === 'intro') return Promise.resolve();
+  if (page === 'intro') return loadReaderChunk();
   const chunk: Chunk = page === 'results' ? 'results' : 'questions';
-  const load = chunk === 'results' ? import('./lazy/results.js') : import('./lazy/questions.js');
-  return load.then(() => chunksLoaded.add(chunk));
+  return loadReaderChunk()
+    .then((reader) => (chunk === 'results' ? reader.loadResults() : reader.loadQuestions()))
+    .then(() => chunksLoaded.add(chunk));
 }
+
+/** The reader's chunk, next to index.html (rollup.config.mjs: bundleApp). */
+const READER_CHUNK = 'app-reader.js';
+
+/** Download a script now without running it: the chunk loader's <script> for the same URL later
+ * takes it from the cache. */
+function preloadScript(doc: Document, href: string): void {
+  const link = doc.createElement('link');
+  link.rel = 'preload';
+  link.as = 'script';
+  link.href = href;
+  doc.head.append(link);
+}
+
+const performanceMark = (name: string) => {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+};
 
 /** See AppOptions.afterPaint. */
 export function afterPaint(callback: () => void, win: Window = window): void {
@@ -83,6 +109,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const loadPages = options.loadPages ?? scriptPageLoader();
   const now = options.now ?? (() => Date.now());
   const later = options.afterPaint ?? ((callback: () => void) => afterPaint(callback));
+  const mark = options.mark ?? performanceMark;
   let state: LessonState | null = null;
   let passingScore = lesson.passingScore;
   let finished = false;
@@ -103,6 +130,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   const session = tracker.start();
   passingScore = effectivePassingScore(lesson, session.masteryScore);
   const review = session.mode !== 'normal';
+  // The LMS's bookmark is almost always the page the saved state opens on: ask for its content
+  // now, so that it travels while the state is decoded (the loader asks for a script only once).
+  if (session.location && pageOrder(lesson).includes(session.location)) loadPages(lesson, session.location).catch(() => undefined);
 
   const decoded = session.suspendData ? decodeState(lesson, session.suspendData) : { state: initialState(lesson), notice: null };
   state = decoded.state;
@@ -115,12 +145,12 @@ export async function startApp(options: AppOptions): Promise<App> {
   /** Merge in what `page` needs; false (and a notice) when it could not be loaded. The question
    * elements may come after the page's text has painted (they upgrade when defined); the results
    * page waits for its code, as it waits for every page's content. */
-  const ensurePage = async (page: PageId): Promise<boolean> => {
+  const ensurePage = async (page: PageId, withCode = true): Promise<boolean> => {
     try {
-      const code = loadCode(page);
+      const code = withCode ? loadCode(page) : null;
       const contents = await loadPages(lesson, page);
       if (page === 'results') await code;
-      else code.catch(() => notify('page-load', strings.app.pageLoadFailed(pageTitle(lesson, page))));
+      else code?.catch(() => notify('page-load', strings.app.pageLoadFailed(pageTitle(lesson, page))));
       // Into the lesson as it is now: another page may have arrived meanwhile.
       lesson = contents.reduce(withPage, lesson);
       return true;
@@ -133,6 +163,20 @@ export async function startApp(options: AppOptions): Promise<App> {
    * page whose content is here may still lack its code: the results page loads every page's
    * content, and ensurePage asks for the code each time anyway.) */
   const mustWait = (page: PageId) => pagesMissing(lesson, page).length > 0 || (page === 'results' && !codeLoaded('results'));
+  // The opening page's content first, and its text painted plain while the reader's code loads
+  // (first-text.ts); the question code is asked for after that paint, so that running it does
+  // not hold the text back.
+  const win = reader.ownerDocument.defaultView;
+  const readerDefined = () => win?.customElements?.get(reader.localName) !== undefined;
+  await ensurePage(state.location, false);
+  const textFirst = !readerDefined() && showFirstText(reader, lesson, state.location);
+  if (textFirst) {
+    mark('pr:first-segment');
+    // Downloaded while the text paints, run after.
+    preloadScript(reader.ownerDocument, READER_CHUNK);
+    await new Promise<void>((resolve) => later(resolve));
+  }
+  await loadReaderChunk();
   await ensurePage(state.location);
 
   const render = () => {
@@ -159,6 +203,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
 
   render();
+  void reader.updateComplete.then(() => {
+    removeFirstText(reader);
+    if (!textFirst) mark('pr:first-segment');
+    mark('pr:reader-ready');
+  });
   prefetchAfter(state.location);
   if (session.entry === 'resume' && state.location !== initialState(lesson).location) {
     reader.announce(strings.app.resumed(pageTitle(lesson, state.location)));

@@ -53,7 +53,6 @@ export async function boot(win: Window = window): Promise<App | null> {
   try {
     const app = await startApp({ lesson, reader, connect: (l, snapshot) => connect({ lesson: l, snapshot, window: win }) });
     win.PropagandaReaderApp = app;
-    void reader.updateComplete.then(() => performance.mark('pr:first-segment')); // first page rendered, LMS session started (bench/run.mjs times it)
     return app;
   } catch (error) {
     showError(doc, strings.app.startFailed(error instanceof Error ? error.message : String(error)));
