@@ -51,6 +51,9 @@ export interface AppOptions {
   mark?: (name: string) => void;
 }
 
+/** How many pages ahead a page change fetches (see prefetchAfter). */
+const PREFETCH_AHEAD = 3;
+
 type Chunk = 'questions' | 'results';
 const chunksLoaded = new Set<Chunk>();
 const codeLoaded = (chunk: Chunk) => chunksLoaded.has(chunk);
@@ -130,9 +133,6 @@ export async function startApp(options: AppOptions): Promise<App> {
   const session = tracker.start();
   passingScore = effectivePassingScore(lesson, session.masteryScore);
   const review = session.mode !== 'normal';
-  // The LMS's bookmark is almost always the page the saved state opens on: ask for its content
-  // now, so that it travels while the state is decoded (the loader asks for a script only once).
-  if (session.location && pageOrder(lesson).includes(session.location)) loadPages(lesson, session.location).catch(() => undefined);
 
   const decoded = session.suspendData ? decodeState(lesson, session.suspendData) : { state: initialState(lesson), notice: null };
   state = decoded.state;
@@ -188,18 +188,26 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   reader.mode = session.mode;
   reader.learnerName = session.learnerName;
-  /** Once `page` has painted, fetch the next page's content, so that Next does not wait on the
-   * network (a failure is left to the real opening, which retries and says so). */
-  const prefetchAfter = (page: PageId) => {
+  /** Fetch the content of the next `ahead` pages after `page`, so that Next does not wait on the
+   * network (a failure is left to the real opening, which retries and says so). On launch, the
+   * next page once the first has painted (the first page comes first). On a page change, the next
+   * PREFETCH_AHEAD pages, in a task of their own as soon as the new page is rendered (not waiting
+   * for the paint): a student going through the pages quickly presses Next again before the new
+   * page has painted, and a page asked for two or three changes earlier has had time to arrive. */
+  const prefetchAfter = (page: PageId, { ahead = 1, painted = true } = {}) => {
     const order = pageOrder(lesson);
-    const following = order[order.indexOf(page) + 1];
-    if (following === undefined || following === 'results' || pagesMissing(lesson, following).length === 0) return;
-    later(() => {
-      loadPages(lesson, following).then(
-        (contents) => void (lesson = contents.reduce(withPage, lesson)),
-        () => undefined,
-      );
-    });
+    const following = order.slice(order.indexOf(page) + 1, order.indexOf(page) + 1 + ahead);
+    const fetch = () => {
+      for (const p of following) {
+        if (p === 'results' || pagesMissing(lesson, p).length === 0) continue;
+        loadPages(lesson, p).then(
+          (contents) => void (lesson = contents.reduce(withPage, lesson)),
+          () => undefined,
+        );
+      }
+    };
+    if (painted) later(fetch);
+    else setTimeout(fetch, 0);
   };
 
   render();
@@ -268,7 +276,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     state = next;
     pageShownAt = now();
     render();
-    prefetchAfter(page);
+    prefetchAfter(page, { ahead: PREFETCH_AHEAD, painted: false });
     if (!finished) deliverAfterPaint('page');
   });
 

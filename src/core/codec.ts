@@ -352,16 +352,23 @@ export function encodeState(lesson: Lesson, state: LessonState): string {
   }
 }
 
-const rooms = new WeakMap<Lesson, number>();
+const rooms = new WeakMap<object, number>();
 /**
  * How long a save of `lesson` may grow by widening its fingerprints: the worst case at the
  * narrowest (no state is longer at that width), or ROOM if that is more. So only a state close to
  * the worst case, where nearly every question is answered, has narrow fingerprints; a student
  * with few answers and long text keeps wide ones.
+ *
+ * Worked out once per lesson: a lesson that arrives page by page (src/model/pages.ts) becomes a
+ * new object with each page merged in, but its outline (its `pageFiles` stays the same object)
+ * already holds everything the worst case depends on (ids, types, shapes, tries, maxLength,
+ * segment word counts), so the room is the outline's. At a thousand questions the worst case
+ * takes tens of milliseconds, and every save after a page change would pay it again.
  */
 function roomFor(lesson: Lesson): number {
-  let room = rooms.get(lesson);
-  if (room === undefined) rooms.set(lesson, (room = Math.max(ROOM, render(plan(lesson, worstCaseState(lesson)), FP_MIN).length)));
+  const key: object = lesson.pageFiles ?? lesson;
+  let room = rooms.get(key);
+  if (room === undefined) rooms.set(key, (room = Math.max(ROOM, render(plan(lesson, worstCaseState(lesson)), FP_MIN).length)));
   return room;
 }
 

@@ -365,6 +365,28 @@ describe('app', () => {
       expect(log).toEqual(['intro', following]);
     });
 
+    it('on a page change, fetches the next three pages\' content once the new page is rendered, without waiting for its paint', async () => {
+      const log: string[] = [];
+      const { reader } = await launch(new FakeLms('1.2'), {}, { lesson: outline, loadPages: loader(log) });
+      const order = pageOrder(lesson);
+      const target = order[2]!;
+      $(reader, `[data-testid=toc-${target}]`).click();
+      await new Promise((r) => setTimeout(r, 0));
+      await settle(reader);
+      expect($(reader, 'main').dataset.page).toBe(target);
+      expect(log).toEqual(['intro', target]);
+      // A task later, and still no paint (manualPaint holds it): Next, and the two pages after it.
+      await new Promise((r) => setTimeout(r, 0));
+      expect(log).toEqual(['intro', target, ...order.slice(3, 6)]);
+      for (const page of order.slice(3, 6)) {
+        $(reader, `[data-testid=toc-${page}]`).click();
+        await settle(reader);
+        // Shown in the same task as the click: its content had arrived.
+        expect($(reader, 'main').dataset.page).toBe(page);
+      }
+      expect(log.filter((p) => order.slice(3, 6).includes(p))).toEqual(order.slice(3, 6));
+    });
+
     it('reports a checked answer with the whole question, as a whole lesson would', async () => {
       const { launch: l, reader } = await launch(new FakeLms('2004'), {}, { lesson: outline, loadPages: loader([]) });
       await goTo(reader, 's01_occasion');

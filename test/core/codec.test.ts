@@ -121,6 +121,30 @@ describe('encodeState / decodeState', () => {
     expect(decodeState(outline, saved)).toEqual({ state: resumed(state), notice: null });
   });
 
+  it('writes the same for a lesson arriving page by page at every stage: its outline, some pages merged, all of them', () => {
+    // What the app holds: the outline (with its page files), then a new lesson object each time a
+    // page's content is merged in. The fingerprint width depends on the lesson's worst case, which
+    // the outline already fixes: a nearly full state (close to the worst case) shows it.
+    const pageFiles = Object.fromEntries(lesson.segments.map((seg) => [seg.id, `pages/${seg.id}.js`]));
+    const outline: Lesson = {
+      ...lesson,
+      pageFiles,
+      pagesLoaded: [],
+      segments: lesson.segments.map((seg) => ({ ...seg, paragraphs: [], wordCount: segmentWords(seg).length })),
+      questions: lesson.questions.map((q) =>
+        q.type === 'highlight' ? { ...q, keyWords: highlightKey(q, segmentWords(lesson.segments.find((seg) => seg.id === q.page)!)) } : q,
+      ),
+    };
+    const first = lesson.segments[0]!;
+    const partly: Lesson = { ...outline, segments: outline.segments.map((seg) => (seg.id === first.id ? first : seg)), pagesLoaded: [first.id] };
+    const whole: Lesson = { ...lesson, pageFiles, pagesLoaded: lesson.segments.map((seg) => seg.id) };
+    for (const state of [sampleState(), worstCaseState(lesson)]) {
+      const saved = encodeState(lesson, state);
+      expect([encodeState(outline, state), encodeState(partly, state), encodeState(whole, state)]).toEqual([saved, saved, saved]);
+    }
+    expect([worstCaseLength(outline), worstCaseLength(partly), worstCaseLength(whole)]).toEqual(Array(3).fill(worstCaseLength(lesson)));
+  });
+
   it('starts fresh without a notice when there is no saved data', () => {
     expect(decodeState(lesson, '')).toEqual({ state: initialState(lesson), notice: null });
     expect(decodeState(lesson, null)).toEqual({ state: initialState(lesson), notice: null });

@@ -24,10 +24,42 @@ export interface AxeViolation {
   nodes: AxeNode[];
 }
 
+/**
+ * Scroll each element whose rendering the browser skips while it is off screen
+ * (`content-visibility: auto`: the question elements) into view, let it render, and go back to
+ * where the page was. axe works out colour contrast from the boxes it measures: inside content
+ * that has never been rendered, those are laid out on demand while the element itself still holds
+ * the size it was given as an estimate (`contain-intrinsic-size`), so axe would see the content
+ * overlap whatever follows. Once rendered, the element keeps its real size (the `auto` in
+ * `contain-intrinsic-size`), as when a student scrolls down to it.
+ */
+async function renderSkippedContent(target: Page | Frame): Promise<void> {
+  await target.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const skippable: Element[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (getComputedStyle(el).contentVisibility === 'auto') skippable.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    if (skippable.length === 0) return;
+    const { scrollX, scrollY } = window;
+    for (const el of skippable) {
+      el.scrollIntoView({ block: 'center' });
+      await frame();
+    }
+    window.scrollTo(scrollX, scrollY);
+    await frame();
+  });
+}
+
 /** Run axe on the document of `target` (a page, or the package's frame inside the host). */
 export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
   const loaded = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await target.addScriptTag({ url: '/__e2e__/axe.min.js', timeout: TIMEOUT.action } as Parameters<Page['addScriptTag']>[0]);
+  await renderSkippedContent(target);
   return target.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });

@@ -24,29 +24,38 @@ interface Overflow {
   innerWidth: number;
   /** Elements reaching past the right edge (through shadow roots), for the failure message. */
   culprits: string[];
+  /** Elements reaching past the right edge inside an element whose content the browser may skip
+   * while it is off screen (`content-visibility: auto`, the question elements): such an element
+   * clips what overflows it instead of making the page scroll, so the page's scroll width alone
+   * would not show a question too wide for the screen. */
+  clipped: string[];
 }
 
 /** Runs in the page: how wide the page scrolls, and what sticks out. */
 function measureOverflow(): Overflow {
   const width = window.innerWidth;
   const culprits: string[] = [];
-  const walk = (root: Document | ShadowRoot, path: string) => {
+  const clipped: string[] = [];
+  const walk = (root: Document | ShadowRoot, path: string, skippable: boolean) => {
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1 && culprits.length < 8) {
-        culprits.push(`${path}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().split(/\s+/).join('.')}` : ''} right=${Math.round(r.right)}`);
+      if (r.width > 0 && r.right > width + 1) {
+        const name = `${path}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().split(/\s+/).join('.')}` : ''} right=${Math.round(r.right)}`;
+        if (culprits.length < 8) culprits.push(name);
+        if (skippable && clipped.length < 8) clipped.push(name);
       }
-      if (el.shadowRoot) walk(el.shadowRoot, `${path}${el.tagName.toLowerCase()} › `);
+      if (el.shadowRoot) walk(el.shadowRoot, `${path}${el.tagName.toLowerCase()} › `, skippable || getComputedStyle(el).contentVisibility === 'auto');
     }
   };
   const scrollWidth = document.scrollingElement!.scrollWidth;
-  if (scrollWidth > width) walk(document, '');
-  return { scrollWidth, innerWidth: width, culprits };
+  walk(document, '', false);
+  return { scrollWidth, innerWidth: width, culprits: scrollWidth > width ? culprits : [], clipped };
 }
 
 async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
   const o = await page.evaluate(measureOverflow);
   expect(o.scrollWidth, `${where}: the page scrolls sideways (${o.scrollWidth} > ${o.innerWidth}); sticking out: ${o.culprits.join('; ')}`).toBeLessThanOrEqual(o.innerWidth);
+  expect(o.clipped, `${where}: a question is wider than the screen (cut off at its edge)`).toEqual([]);
 }
 
 /** A part with a highlight question (the most visual one), for the README's picture. */

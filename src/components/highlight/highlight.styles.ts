@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const highlightStyles = css`
+  :host {
+    /* The words of a whole segment: the tallest question (see question.styles.ts). */
+    contain-intrinsic-size: auto 60rem;
+  }
   .instructions {
     font-size: 0.95rem;
     color: var(--pr-muted);

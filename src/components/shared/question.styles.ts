@@ -5,6 +5,13 @@ export const questionStyles = css`
   :host {
     display: block;
     margin: 1.5rem 0;
+    /* Questions sit below the text: while one is far from the viewport the browser skips its
+       style and layout (a highlight question alone holds a whole segment's words), and does that
+       work as it scrolls near. Its content stays in the accessibility tree, in find-in-page and in
+       the tab order. The size kept for a skipped question is the one it last had; before it was
+       ever laid out, a guess (a question type with a taller answer area guesses higher). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 30rem;
   }
   .question {
     border: 1px solid var(--pr-border);
@@ -133,6 +140,9 @@ export const questionStyles = css`
     color: var(--pr-wrong);
   }
   @media print {
+    :host {
+      content-visibility: visible;
+    }
     .question {
       break-inside: avoid;
       border-color: #000;
