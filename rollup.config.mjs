@@ -96,7 +96,7 @@ export async function bundleApp(entry, { minify = true } = {}) {
     for (const chunk of output) {
       if (chunk.type !== 'chunk') continue;
       if (chunk.isEntry && chunk.imports.length > 0) {
-        throw new Error(`app.js must start on its own, but it imports ${chunk.imports.join(', ')} (only src/app/lazy/reader.ts may be imported, dynamically, from app.js)`);
+        throw new Error(`app.js must start on its own, but it imports ${chunk.imports.join(', ')} (app.js may import the other chunks only dynamically: src/app/lazy/)`);
       }
       files[chunk.fileName] = chunk.isEntry ? `${loader.trimEnd()}\n${chunk.code}` : chunk.code;
     }

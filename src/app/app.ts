@@ -26,6 +26,7 @@ import { snapshotOf } from './snapshot.js';
 import { pagesMissing, withPage } from '../model/pages.js';
 import { scriptPageLoader, type PageLoader } from './page-loader.js';
 import { removeFirstText, showFirstText } from './first-text.js';
+import { afterPaint, performanceMark, preloadScript } from './paint.js';
 
 /** How the app gets its tracker. The default is the runtime's `connect`. */
 export type ConnectTracker = (lesson: Lesson, snapshot: () => Snapshot | null) => Promise<Tracker>;
@@ -45,6 +46,8 @@ export interface AppOptions {
   /** How a page's content arrives when the lesson comes page by page (src/model/pages.ts).
    * Default: its script, next to index.html. */
   loadPages?: PageLoader;
+  /** The page whose text src/app/opening.ts already shows plain (first-text.ts), if any. */
+  shownPage?: PageId | null;
   /** Sets a performance mark: 'pr:first-segment' when the opening page's text is in the document
    * (plain or by the reader), 'pr:reader-ready' when the reader has rendered it (bench/run.mjs
    * times both). Default: performance.mark. */
@@ -73,31 +76,8 @@ function loadCode(page: PageId): Promise<unknown> {
 /** The reader's chunk, next to index.html (rollup.config.mjs: bundleApp). */
 const READER_CHUNK = 'app-reader.js';
 
-/** Download a script now without running it: the chunk loader's <script> for the same URL later
- * takes it from the cache. */
-function preloadScript(doc: Document, href: string): void {
-  const link = doc.createElement('link');
-  link.rel = 'preload';
-  link.as = 'script';
-  link.href = href;
-  doc.head.append(link);
-}
-
-const performanceMark = (name: string) => {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
-};
-
 /** See AppOptions.afterPaint. */
-export function afterPaint(callback: () => void, win: Window = window): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    callback();
-  };
-  if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => win.setTimeout(once, 0));
-  win.setTimeout(once, 100);
-}
+export { afterPaint };
 
 export interface App {
   readonly state: LessonState;
@@ -169,13 +149,19 @@ export async function startApp(options: AppOptions): Promise<App> {
   const win = reader.ownerDocument.defaultView;
   const readerDefined = () => win?.customElements?.get(reader.localName) !== undefined;
   await ensurePage(state.location, false);
-  const textFirst = !readerDefined() && showFirstText(reader, lesson, state.location);
-  if (textFirst) {
-    mark('pr:first-segment');
-    // Downloaded while the text paints, run after.
-    preloadScript(reader.ownerDocument, READER_CHUNK);
-    await new Promise<void>((resolve) => later(resolve));
-  }
+  // The opening (opening.ts) may already show this page's text, painted; or another page's, when
+  // the saved state disagrees with the LMS's bookmark.
+  let textFirst = options.shownPage === state.location;
+  if (!textFirst) {
+    removeFirstText(reader);
+    if (!readerDefined() && showFirstText(reader, lesson, state.location)) {
+      textFirst = true;
+      mark('pr:first-segment');
+      // Downloaded while the text paints, run after.
+      preloadScript(reader.ownerDocument, READER_CHUNK);
+      await new Promise<void>((resolve) => later(resolve));
+    }
+  } else preloadScript(reader.ownerDocument, READER_CHUNK);
   await loadReaderChunk();
   await ensurePage(state.location);
 

@@ -1,13 +1,14 @@
 /**
  * Starting the app on a page: read the lesson lesson.js put on `window`, find <pr-reader> in the
- * body (or add one), start the app, and expose it as `window.PropagandaReaderApp` for tests and
+ * body (or add one), open the LMS session and show the student's text (opening.ts), then load and
+ * start the app (lazy/main.ts), and expose it as `window.PropagandaReaderApp` for tests and
  * debugging. A missing lesson or a failed start is shown on the page (role=alert), never thrown.
  */
 import type { Lesson } from '../model/lesson.js';
 import { strings } from '../ui/strings.js';
 import type { PrReader } from '../components/reader/reader.js';
-import { connect } from '../runtime/index.js';
-import { startApp, type App } from './app.js';
+import type { App } from './app.js';
+import { openSession } from './opening.js';
 
 declare global {
   interface Window {
@@ -51,7 +52,9 @@ export async function boot(win: Window = window): Promise<App | null> {
   }
   const reader: PrReader = doc.querySelector('pr-reader') ?? doc.body.appendChild(doc.createElement('pr-reader'));
   try {
-    const app = await startApp({ lesson, reader, connect: (l, snapshot) => connect({ lesson: l, snapshot, window: win }) });
+    const opening = await openSession(win, lesson, reader);
+    const { start } = await import('./lazy/main.js');
+    const app = await start(win, opening.lesson, reader, opening);
     win.PropagandaReaderApp = app;
     return app;
   } catch (error) {

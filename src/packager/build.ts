@@ -44,7 +44,7 @@ export type Bundler = (
 /** The app's files (rollup.config.mjs `bundleApp`): app.js and the chunks it loads lazily. The
  * build checks the default app entry gives exactly these, so manifests can name them before
  * anything is bundled (the top-level imsmanifest.xml). */
-export const DEFAULT_APP_FILES = ['app.js', 'app-questions.js', 'app-reader.js', 'app-results.js'] as const;
+export const DEFAULT_APP_FILES = ['app.js', 'app-main.js', 'app-questions.js', 'app-reader.js', 'app-results.js'] as const;
 
 export interface BuildOptions {
   /** Repository root: schemas, base.css and the top-level imsmanifest.xml are found from it. */

@@ -149,6 +149,8 @@ export interface ScormDialect {
   isPermanentError(code: number): boolean;
   /** An element that any initialized session can read (probes a session after a failed Initialize). */
   readonly probeElement: string;
+  /** The element holding the learner's place (the page to open on). */
+  readonly bookmarkElement: string;
 
   location(page: string): Write[];
   suspendData(data: string): Write[];

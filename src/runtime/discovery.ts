@@ -44,6 +44,28 @@ export function* searchChain(win: Window): Generator<Window> {
   if (opener !== null && opener !== win) yield* withParents(opener);
 }
 
+/** An API the page found and already called Initialize on (src/app/opening.ts), and what that
+ * call answered. */
+export interface OpenedApi {
+  found: FoundApi;
+  initialized: boolean;
+}
+
+/**
+ * The found API as the tracker should see it when the page has already called Initialize on it:
+ * its first initialize() answers what that call answered without calling the LMS again (a second
+ * Initialize is an error: 101 in SCORM 1.2, 103 in 2004); later ones go to the LMS.
+ */
+export function adoptOpened({ found, initialized }: OpenedApi): FoundApi {
+  let answered = false;
+  const initialize = () => {
+    if (answered) return found.port.initialize();
+    answered = true;
+    return initialized;
+  };
+  return { ...found, port: { ...found.port, initialize } };
+}
+
 /** The API of `dialect`'s version in `win`, or null (also when reading it throws). */
 export function apiIn(win: Window, dialect: ScormDialect): ScormPort | null {
   const candidate = read(() => (win as unknown as Record<string, unknown>)[dialect.apiName]);

@@ -22,7 +22,7 @@
 import type { Lesson } from '../model/lesson.js';
 import { decodeState } from '../core/codec.js';
 import type { ScormVersion } from './dialect.js';
-import { apiIn, findApi } from './discovery.js';
+import { adoptOpened, apiIn, findApi, type OpenedApi } from './discovery.js';
 import { flushOnHide } from './lifecycle.js';
 import { localLmsKey, windowStorage } from './local-store-lms.js';
 import type { StorageLike } from './outbox.js';
@@ -35,7 +35,7 @@ export type { LessonMode, SessionInfo, Snapshot, Tracker, TrackerNotice, AnswerR
 export { createTracker, type TrackerOptions } from './scorm-tracker.js';
 export { effectivePassingScore } from './report.js';
 export { flushOnHide } from './lifecycle.js';
-export { findApi } from './discovery.js';
+export { findApi, type OpenedApi } from './discovery.js';
 export { outboxKey } from './outbox.js';
 
 export interface ConnectOptions {
@@ -62,6 +62,9 @@ export interface ConnectOptions {
   now?: () => number;
   timers?: Timers;
   retryDelays?: readonly number[];
+  /** An API the page already found and initialized (src/app/opening.ts): used as it is, and
+   * Initialize is not called again. */
+  opened?: OpenedApi | null;
 }
 
 /** Load `url` as a classic script (dist has no modules: file:// forbids them). */
@@ -97,7 +100,7 @@ export async function connect(options: ConnectOptions): Promise<Tracker> {
     '1.2';
   const storage = options.storage !== undefined ? options.storage : windowStorage(win);
 
-  let found = findApi(win, preferred);
+  let found = options.opened ? adoptOpened(options.opened) : findApi(win, preferred);
   let lms: 'lms' | 'local' = 'lms';
   if (found === null) {
     lms = 'local';

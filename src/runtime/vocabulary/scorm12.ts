@@ -195,6 +195,7 @@ export const scorm12: ScormDialect = {
   readSession,
   isPermanentError: (code) => PERMANENT.has(code),
   probeElement: 'cmi.core.lesson_mode',
+  bookmarkElement: 'cmi.core.lesson_location',
 
   location: (page) => [['cmi.core.lesson_location', clip(page, LIMITS.location)]],
   suspendData: (data) => [['cmi.suspend_data', data]],

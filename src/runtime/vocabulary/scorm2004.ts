@@ -190,6 +190,7 @@ export const scorm2004: ScormDialect = {
   readSession,
   isPermanentError: (code) => PERMANENT.has(code),
   probeElement: 'cmi.mode',
+  bookmarkElement: 'cmi.location',
 
   location: (page) => [['cmi.location', clip(page, LIMITS.location)]],
   suspendData: (data) => [['cmi.suspend_data', data]],
