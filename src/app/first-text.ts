@@ -1,8 +1,8 @@
 /**
  * The talk's text before the reader has arrived. On a phone the reader's code (Lit and the
  * elements, `app-reader.js`) takes several hundred milliseconds to run and lay out; the words the
- * student came back to read need none of it. So the app writes the opening segment's heading,
- * orientation and paragraphs as plain elements into <pr-reader>'s light DOM, lets them paint, and
+ * student came back to read need none of it. So the app writes the opening segment's heading
+ * and paragraphs as plain elements into <pr-reader>'s light DOM, lets them paint, and
  * only then loads the reader. Once the reader is defined its shadow root hides them (light
  * children it does not slot are not rendered, nor exposed to assistive technology), and the app
  * removes them after the reader's first render: the text never blinks out.
@@ -17,8 +17,8 @@ import { strings } from '../ui/strings.js';
 /** Class of the plain view's root; base.css styles it to sit where the reader's page will. */
 export const FIRST_TEXT_CLASS = 'pr-first';
 
-/** Write `page`'s text into `host` (its light DOM) when it is a segment whose content is loaded.
- * Returns whether anything was written. */
+/** Write `page`'s heading and paragraphs into `host` (its light DOM) when it is a segment whose
+ * content is loaded. Returns whether anything was written. */
 export function showFirstText(host: HTMLElement, lesson: Lesson, page: PageId): boolean {
   const segment = lesson.segments.find((s) => s.id === page);
   if (!segment || pagesMissing(lesson, page).length > 0 || segment.paragraphs.length === 0) return false;
@@ -33,16 +33,15 @@ export function showFirstText(host: HTMLElement, lesson: Lesson, page: PageId): 
   root.dataset.testid = 'first-text';
   root.lang = lesson.language;
 
+  // Only what the student reads first, in as few typefaces as will do (bold sans for the
+  // headings, the talk's serif): on a slow phone every other face (the italic orientation, the
+  // source line) costs the first paint more than it helps. The reader shows them a moment later.
   const banner = el('header', 'pr-first-banner');
-  banner.append(el('h1', '', lesson.title), el('p', 'pr-first-source', strings.reader.sourceLine(lesson.source.author, lesson.source.title, lesson.source.date)));
+  banner.append(el('h1', '', lesson.title));
 
   const main = el('main', 'pr-first-main');
   main.append(el('h2', '', strings.pages.segmentHeading(segment.number, segment.title)));
-  if (segment.orientation) main.append(el('p', 'pr-first-orientation', segment.orientation));
-  main.append(el('h3', '', strings.segment.text));
   const talk = el('div', 'pr-first-talk');
-  // The source's own heading lines stand above its first part, as in the reader.
-  if (segment.number === 1) for (const line of lesson.heading) talk.append(el('p', 'pr-first-heading', line));
   for (const paragraph of segment.paragraphs) talk.append(el('p', '', paragraph));
   main.append(talk);
 

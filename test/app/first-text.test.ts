@@ -67,7 +67,7 @@ describe('startApp before the reader\'s code has arrived', () => {
 
     await vi.waitFor(() => expect(marks).toEqual(['pr:first-segment']));
     const plain = reader.querySelector(`.${FIRST_TEXT_CLASS}`)!;
-    expect([...plain.querySelectorAll('.pr-first-talk p:not(.pr-first-heading)')].map((p) => p.textContent)).toEqual(first.paragraphs);
+    expect([...plain.querySelectorAll('.pr-first-talk p')].map((p) => p.textContent)).toEqual(first.paragraphs);
     // The app waits for that paint (however long it takes) before any of the reader's code runs.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(paints).toHaveLength(1);
@@ -95,16 +95,14 @@ describe('startApp before the reader\'s code has arrived', () => {
 });
 
 describe('showFirstText', () => {
-  it('writes the lesson title, the segment heading, its orientation and its paragraphs word for word', () => {
+  it('writes the lesson title, the segment heading and its paragraphs word for word', () => {
     const host = document.createElement('div');
     expect(showFirstText(host, lesson, first.id)).toBe(true);
     const root = host.querySelector<HTMLElement>(`.${FIRST_TEXT_CLASS}`)!;
     expect(root.lang).toBe(lesson.language);
     expect(root.querySelector('h1')!.textContent).toBe(lesson.title);
     expect(root.querySelector('h2')!.textContent).toBe(strings.pages.segmentHeading(first.number, first.title));
-    expect(root.querySelector('.pr-first-orientation')!.textContent).toBe(first.orientation);
-    expect([...root.querySelectorAll('.pr-first-talk p:not(.pr-first-heading)')].map((p) => p.textContent)).toEqual(first.paragraphs);
-    expect([...root.querySelectorAll('.pr-first-heading')].map((p) => p.textContent)).toEqual(lesson.heading);
+    expect([...root.querySelectorAll('.pr-first-talk p')].map((p) => p.textContent)).toEqual(first.paragraphs);
     expect(root.querySelectorAll('main')).toHaveLength(1);
   });
 
@@ -122,7 +120,7 @@ describe('showFirstText', () => {
     const host = document.createElement('div');
     showFirstText(host, withMarkup, first.id);
     expect(host.querySelector('img, b')).toBeNull();
-    expect(host.querySelector('.pr-first-talk p:not(.pr-first-heading)')!.textContent).toBe(hostile);
+    expect(host.querySelector('.pr-first-talk p')!.textContent).toBe(hostile);
   });
 
   it('is removed, and only it, once the reader has rendered', () => {

@@ -58,7 +58,7 @@ describe('the opening', () => {
     expect(opening.api?.initialized).toBe(true);
     expect(launch.count('init')).toBe(1);
     expect(launch.calls.filter((c) => c.fn === 'LMSGetValue').map((c) => c.args[0])).toEqual(['cmi.core.lesson_location']);
-    expect([...reader.querySelectorAll(`.${FIRST_TEXT_CLASS} .pr-first-talk p:not(.pr-first-heading)`)].map((p) => p.textContent)).toEqual(first.paragraphs);
+    expect([...reader.querySelectorAll(`.${FIRST_TEXT_CLASS} .pr-first-talk p`)].map((p) => p.textContent)).toEqual(first.paragraphs);
     expect(marks).toEqual(['pr:first-segment']);
     expect(document.head.querySelector('link[rel=preload][href="app-main.js"]')).not.toBeNull();
     expect(opening.lesson.pagesLoaded).toContain(first.id);
