@@ -17,8 +17,8 @@ import { strings } from '../ui/strings.js';
 /** Class of the plain view's root; base.css styles it to sit where the reader's page will. */
 export const FIRST_TEXT_CLASS = 'pr-first';
 
-/** Write `page`'s heading and paragraphs into `host` (its light DOM) when it is a segment whose
- * content is loaded. Returns whether anything was written. */
+/** Write `page`'s text into `host` (its light DOM) when it is a segment whose content is loaded.
+ * Returns whether anything was written. */
 export function showFirstText(host: HTMLElement, lesson: Lesson, page: PageId): boolean {
   const segment = lesson.segments.find((s) => s.id === page);
   if (!segment || pagesMissing(lesson, page).length > 0 || segment.paragraphs.length === 0) return false;
@@ -33,14 +33,17 @@ export function showFirstText(host: HTMLElement, lesson: Lesson, page: PageId): 
   root.dataset.testid = 'first-text';
   root.lang = lesson.language;
 
-  // Only what the student reads first, in as few typefaces as will do (bold sans for the
-  // headings, the talk's serif): on a slow phone every other face (the italic orientation, the
-  // source line) costs the first paint more than it helps. The reader shows them a moment later.
+  // Only the words, in two typefaces (bold sans for the headings, the talk's serif): on a slow
+  // phone each further face or line of text costs the first paint more than it helps (the
+  // italic orientation, the source line and the talk's heading lines made it twice as slow).
+  // Empty blocks hold roughly the room the reader gives the source line and progress row, and the
+  // orientation and "The text" heading, so that the paragraphs move less when the reader takes
+  // over and shows them.
   const banner = el('header', 'pr-first-banner');
-  banner.append(el('h1', '', lesson.title));
+  banner.append(el('h1', '', lesson.title), el('div', 'pr-first-room-banner'));
 
   const main = el('main', 'pr-first-main');
-  main.append(el('h2', '', strings.pages.segmentHeading(segment.number, segment.title)));
+  main.append(el('h2', '', strings.pages.segmentHeading(segment.number, segment.title)), el('div', 'pr-first-room-lead'));
   const talk = el('div', 'pr-first-talk');
   for (const paragraph of segment.paragraphs) talk.append(el('p', '', paragraph));
   main.append(talk);
