@@ -25,7 +25,7 @@ import { strings } from '../ui/strings.js';
 import { snapshotOf } from './snapshot.js';
 import { pagesMissing, withPage } from '../model/pages.js';
 import { scriptPageLoader, type PageLoader } from './page-loader.js';
-import { removeFirstText, showFirstText } from './first-text.js';
+import { paintFirstText, removeFirstText } from './first-text.js';
 import { afterPaint, performanceMark, preloadScript } from './paint.js';
 
 /** How the app gets its tracker. The default is the runtime's `connect`. */
@@ -80,9 +80,6 @@ function loadCode(page: PageId): Promise<unknown> {
 
 /** The reader's chunk, next to index.html (rollup.config.mjs: bundleApp). */
 const READER_CHUNK = 'app-reader.js';
-
-/** See AppOptions.afterPaint. */
-export { afterPaint };
 
 /** See AppOptions.idle. */
 function whenIdle(callback: () => void): void {
@@ -164,17 +161,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   await ensurePage(state.location, false);
   // The opening (opening.ts) may already show this page's text, painted; or another page's, when
   // the saved state disagrees with the LMS's bookmark.
+  // The reader's chunk downloads while the text paints, and runs after.
+  const preloadReader = () => preloadScript(reader.ownerDocument, READER_CHUNK);
   let textFirst = options.shownPage === state.location;
-  if (!textFirst) {
+  if (textFirst) preloadReader();
+  else {
     removeFirstText(reader);
-    if (!readerDefined() && showFirstText(reader, lesson, state.location)) {
-      textFirst = true;
-      mark('pr:first-segment');
-      // Downloaded while the text paints, run after.
-      preloadScript(reader.ownerDocument, READER_CHUNK);
-      await new Promise<void>((resolve) => later(resolve));
-    }
-  } else preloadScript(reader.ownerDocument, READER_CHUNK);
+    textFirst = !readerDefined() && (await paintFirstText(reader, lesson, state.location, { mark, afterPaint: later, meanwhile: preloadReader }));
+  }
   await loadReaderChunk();
   await ensurePage(state.location);
 

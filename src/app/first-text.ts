@@ -55,6 +55,24 @@ export function showFirstText(host: HTMLElement, lesson: Lesson, page: PageId): 
   return true;
 }
 
+/**
+ * Show `page`'s text (showFirstText), mark it 'pr:first-segment' (bench/run.mjs times it), run
+ * `meanwhile` (a download to start), and resolve true once it has painted; false at once when
+ * there was nothing to show.
+ */
+export async function paintFirstText(
+  host: HTMLElement,
+  lesson: Lesson,
+  page: PageId,
+  { mark, afterPaint, meanwhile }: { mark: (name: string) => void; afterPaint: (callback: () => void) => void; meanwhile?: () => void },
+): Promise<boolean> {
+  if (!showFirstText(host, lesson, page)) return false;
+  mark('pr:first-segment');
+  meanwhile?.();
+  await new Promise<void>((resolve) => afterPaint(resolve));
+  return true;
+}
+
 /** Remove what showFirstText wrote (the reader has rendered the page by then). */
 export function removeFirstText(host: HTMLElement): void {
   for (const node of host.querySelectorAll(`:scope > .${FIRST_TEXT_CLASS}`)) node.remove();

@@ -14,7 +14,7 @@ import { pageOrder, type Lesson, type PageId } from '../model/lesson.js';
 import { withPage } from '../model/pages.js';
 import { findApi, type OpenedApi } from '../runtime/discovery.js';
 import { parseVersion } from '../runtime/vocabulary/index.js';
-import { showFirstText } from './first-text.js';
+import { paintFirstText } from './first-text.js';
 import { scriptPageLoader, type PageLoader } from './page-loader.js';
 import { afterPaint, performanceMark, preloadScript } from './paint.js';
 
@@ -64,8 +64,7 @@ export async function openSession(win: Window, lesson: Lesson, reader: HTMLEleme
   } catch {
     return { api, shown: null, lesson };
   }
-  if (!attempt(() => showFirstText(reader, opened, page))) return { api, shown: null, lesson: opened };
-  (options.mark ?? performanceMark)('pr:first-segment');
-  await new Promise<void>((resolve) => (options.afterPaint ?? ((callback: () => void) => afterPaint(callback, win)))(resolve));
-  return { api, shown: page, lesson: opened };
+  const paint = { mark: options.mark ?? performanceMark, afterPaint: options.afterPaint ?? ((callback: () => void) => afterPaint(callback, win)) };
+  const shown = await paintFirstText(reader, opened, page, paint).catch(() => false);
+  return { api, shown: shown ? page : null, lesson: opened };
 }

@@ -7,12 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, SUSPEND_LIMIT, worstCaseLength, worstCaseState } from '../../src/core/codec.js';
-import { checkAnswer, initialState } from '../../src/core/state.js';
-import type { LessonState, Response } from '../../src/core/types.js';
+import type { LessonState } from '../../src/core/types.js';
 import type { Lesson, Question } from '../../src/model/lesson.js';
 import { DEFAULT_LESSON, prepareLesson } from '../../src/packager/build.js';
-import { responses, resumed, T0 } from './codec-support.js';
-import { englishText, options } from './fixtures.js';
+import { answeredAll, responses, resumed } from './codec-support.js';
+import { options } from './fixtures.js';
 
 const root = join(__dirname, '..', '..');
 const heroes: Lesson = prepareLesson(join(root, 'lessons', DEFAULT_LESSON), root).lesson!;
@@ -22,17 +21,7 @@ const budget = (JSON.parse(readFileSync(join(root, 'bench', 'budgets.json'), 'ut
 
 /** A student who answered every question on the first try: the first option, a phrase, a paragraph. */
 function finished(l: Lesson): LessonState {
-  let s = initialState(l);
-  for (const q of l.questions) {
-    const response: Response =
-      q.type === 'single' ? { type: 'single', choice: q.options[0]!.id }
-      : q.type === 'multiple' ? { type: 'multiple', choices: [q.options[0]!.id] }
-      : q.type === 'match' ? { type: 'match', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.device])) }
-      : q.type === 'highlight' ? { type: 'highlight', words: [10, 11, 12, 13] }
-      : { type: 'reflection', text: englishText(q.maxLength - 10, 3) };
-    s = checkAnswer(l, s, q.id, response, { now: T0, latency: 30 });
-  }
-  return s;
+  return answeredAll(l, { words: [10, 11, 12, 13], reflection: (q) => q.maxLength - 10, sentences: 3, latency: 30 });
 }
 
 /** The question so changed that no saved answer fits it: another option or device list, or another

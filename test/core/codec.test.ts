@@ -16,7 +16,7 @@ import type { LessonState, Response } from '../../src/core/types.js';
 import { segmentWords } from '../../src/core/words.js';
 import type { Lesson, Question, ReflectionQuestion } from '../../src/model/lesson.js';
 import { fingerprint } from '../../src/core/codec-common.js';
-import { printableAscii, reflectionsOf, responses, resumed, stateArb, T0 } from './codec-support.js';
+import { answeredAll, printableAscii, reflectionsOf, responses, resumed, stateArb, T0 } from './codec-support.js';
 import { englishText, highlight, lessonWith, match, multiple, options, reflection, segment, single, syntheticLesson, talkText } from './fixtures.js';
 
 const lesson = syntheticLesson();
@@ -355,17 +355,7 @@ const EDITS = {
 
 /** A student who answered every question, briefly: the first option, a few words, a sentence. */
 function typicalState(l: Lesson): LessonState {
-  let s = initialState(l);
-  for (const q of l.questions) {
-    const response: Response =
-      q.type === 'single' ? { type: 'single', choice: q.options[0]!.id }
-      : q.type === 'multiple' ? { type: 'multiple', choices: [q.options[0]!.id] }
-      : q.type === 'match' ? { type: 'match', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.device])) }
-      : q.type === 'highlight' ? { type: 'highlight', words: [5, 6, 7, 30, 31] }
-      : { type: 'reflection', text: englishText(q.minLength + 40, 2) };
-    s = checkAnswer(l, s, q.id, response, { now: T0, latency: 20 });
-  }
-  return s;
+  return answeredAll(l, { words: [5, 6, 7, 30, 31], reflection: (q) => q.minLength + 40, sentences: 2, latency: 20 });
 }
 
 /**
