@@ -43,11 +43,6 @@ export interface AppOptions {
    * then a task (rAF callbacks run before the paint, a task queued from one runs after it),
    * with a plain timer as a fallback where frames do not run (a hidden tab, jsdom). */
   afterPaint?: (callback: () => void) => void;
-  /** Runs a callback when the browser is next idle. A page change is saved then, after its paint:
-   * a student paging quickly never has a save (encoding the whole state, then a commit the LMS
-   * may hold for a round trip) land in the middle of the next page change. An answer is not
-   * kept waiting. Default: requestIdleCallback with a one-second limit, else a timer. */
-  idle?: (callback: () => void) => void;
   /** How a page's content arrives when the lesson comes page by page (src/model/pages.ts).
    * Default: its script, next to index.html. */
   loadPages?: PageLoader;
@@ -81,12 +76,6 @@ function loadCode(page: PageId): Promise<unknown> {
 /** The reader's chunk, next to index.html (rollup.config.mjs: bundleApp). */
 const READER_CHUNK = 'app-reader.js';
 
-/** See AppOptions.idle. */
-function whenIdle(callback: () => void): void {
-  const win = typeof window === 'undefined' ? undefined : window;
-  if (win && typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => callback(), { timeout: 1000 });
-  else setTimeout(callback, 0);
-}
 
 export interface App {
   readonly state: LessonState;
@@ -101,7 +90,6 @@ export async function startApp(options: AppOptions): Promise<App> {
   const loadPages = options.loadPages ?? scriptPageLoader();
   const now = options.now ?? (() => Date.now());
   const later = options.afterPaint ?? ((callback: () => void) => afterPaint(callback));
-  const idle = options.idle ?? whenIdle;
   const mark = options.mark ?? performanceMark;
   let state: LessonState | null = null;
   let passingScore = lesson.passingScore;
@@ -224,21 +212,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     if (what === 'finish') tracker.finish(snapshot()!);
     else if (what !== null) tracker.save(snapshot()!, what);
   };
-  let waitingForIdle = false;
   const deliverAfterPaint = (what: Due) => {
     const waiting = due !== null;
     if (due !== 'finish') due = what;
-    // A save already on its way carries this change too, unless it is waiting for the browser
-    // to be idle and this change must not wait (an answer, the finish).
-    if (waiting && (what === 'page' || !waitingForIdle)) return;
-    later(() => {
-      if (due !== 'page') return deliver();
-      waitingForIdle = true;
-      idle(() => {
-        waitingForIdle = false;
-        deliver();
-      });
-    });
+    if (!waiting) later(deliver);
   };
 
   /** True (and the finish requested, once) when this change completed the lesson. */

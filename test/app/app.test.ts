@@ -47,7 +47,6 @@ async function launch(lms: FakeLms, options: LaunchOptions = {}, app: Partial<Ap
     lesson,
     reader,
     afterPaint: manualPaint,
-    idle: (callback) => callback(),
     connect: (lessonArg, snapshot) => connect({ lesson: lessonArg, snapshot, storage, preferredVersion: '1.2' }),
     ...app,
   });
@@ -84,23 +83,6 @@ describe('app', () => {
     expect(app.session.entry).toBe('ab-initio');
     expect($(reader, 'main').dataset.page).toBe('intro');
     expect($(reader, '[data-testid=learner]').textContent).toBe('Signed in as Doe, Jane');
-  });
-
-  it('saves a page change once the browser is idle after its paint; an answer checked meanwhile does not wait', async () => {
-    const idle: Array<() => void> = [];
-    const { launch: l, reader } = await launch(new FakeLms('1.2'), {}, { idle: (callback) => idle.push(callback) });
-    const commits = l.count('commit');
-    await goTo(reader, 's01_occasion');
-    // Painted, not yet idle: a student paging on is not held up by the save.
-    expect(l.count('commit')).toBe(commits);
-    expect(idle).toHaveLength(1);
-    await checkOpening(reader, 'a');
-    paint();
-    // The answer went out right after its paint, and carried the page change with it.
-    expect(l.count('commit')).toBe(commits + 1);
-    expect(l.cmi().core.lesson_location).toBe('s01_occasion');
-    idle.splice(0).forEach((callback) => callback());
-    expect(l.count('commit')).toBe(commits + 1);
   });
 
   it('saves the location when the student changes page', async () => {
