@@ -4,7 +4,8 @@
  *
  *  1. Size: the zips; what a browser transfers on an LMS launch (every package file Chromium asks
  *     for until the first page shows and the network is quiet: a new student, and one resumed at
- *     segment 1), raw and gzipped; local-lms.js apart; the floor (the lesson's text alone, gzipped).
+ *     segment 1), raw and gzipped; local-lms.js apart; the floors (the talk's text alone, the
+ *     lesson's words alone, and the least a 1.2 zip of those words could weigh: bench/lib/floor.mjs).
  *  2. Time to first segment in Chromium at 4x CPU throttling, inside an LMS frame (scorm-again in
  *     the parent), resumed at the first segment, against a static page holding the same text.
  *  3. LMS traffic over a scripted full session; commits per check, while typing, and the longest
@@ -29,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { createPreviewServer, listen } from '../scripts/serve.mjs';
 import { launchChromium, median, openInLmsFrame } from './lib/browser.mjs';
 import { importTypeScript } from './lib/compile.mjs';
+import { lessonWords, zipFloor } from './lib/floor.mjs';
 import { checkBudgets, format, isNa, metric, na, table } from './lib/report.mjs';
 import { fullSession, segmentWalk, trafficFigures } from './lib/session.mjs';
 import { SYNTHETIC_ID, writeSyntheticLesson } from './lib/synthetic.mjs';
@@ -131,6 +133,8 @@ function sizes(distProblem, lesson) {
     launch: na('measured in Chromium (skipped: BENCH_ONLY without "first", or no browser)'),
     localLms: local ? { raw: local.length, gzip: gz(local) } : na('local-lms.js missing'),
     floor: { raw: Buffer.byteLength(text), gzip: gz(Buffer.from(text)) },
+    words: lessonWords(lesson),
+    zip12Floor: zipFloor(join(DIST, `${LESSON_ID}-scorm12.zip`), lesson),
   };
 }
 
@@ -506,6 +510,10 @@ async function main() {
     ...launchFileRows('resumed'),
     row('  local-lms.js (no-LMS runs only), gzipped', 'size.localLms.gzip', 'bytes'),
     row('  floor: the lesson text alone, gzipped', 'size.floor.gzip', 'bytes'),
+    row('  the lesson\'s words: every distinct text in it, once, gzipped', 'size.words.gzip', 'bytes'),
+    row('  floor for the 1.2 zip with no app code (words + the files below)', 'size.zip12Floor.bytes', 'bytes'),
+    row('    local-lms.js in the zip', 'size.zip12Floor.localLms', 'bytes'),
+    row('    manifest, schemas, index.html, base.css in the zip', 'size.zip12Floor.other', 'bytes'),
     ['2. Time to first segment (4x CPU, resumed at segment 1)', '', '', ''],
     row('  app in LMS frame, median', 'firstSegment.appMedianMs', 'ms'),
     row('    DOMContentLoaded (deferred scripts run)', 'firstSegment.appBreakdown.domContentLoadedMs', 'ms'),

@@ -13,6 +13,11 @@ import { checkBudgets, format, metric, na } from '../../bench/lib/report.mjs';
 import { trafficFigures } from '../../bench/lib/session.mjs';
 // @ts-expect-error plain ES module without types
 import { median, percentile } from '../../bench/lib/browser.mjs';
+// @ts-expect-error plain ES module without types
+import { lessonWords, zipEntries, zipFloor } from '../../bench/lib/floor.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { zipSync, strToU8 } from 'fflate';
 
 const budgets = JSON.parse(readFileSync(join(__dirname, '../../bench/budgets.json'), 'utf8')).budgets as { id: string; metric: string; max: number }[];
 
@@ -104,5 +109,35 @@ describe('bench traffic accounting', () => {
     expect(f.detail.checksWithMoreThanOneCommit).toEqual([
       { question: 'syn_q1', commits: 2, calls: { 'LMSSetValue cmi.interactions.n.id': 1, LMSCommit: 2, LMSFinish: 1, interactionsRecorded: ['syn_q1'] } },
     ]);
+  });
+});
+
+describe('bench size floors', () => {
+  const words = 'Let us all live and struggle like heroes! '.repeat(20);
+
+  it('counts each text of the lesson once, and no ids', () => {
+    const one = lessonWords({ id: 'heroes', title: words, segments: [{ id: 's01', paragraphs: [words, 'Another paragraph.'] }] });
+    const twice = lessonWords({ id: 'heroes', title: words, segments: [{ id: 's01', paragraphs: [words, 'Another paragraph.', words] }] });
+    expect(one.strings).toBe(2);
+    expect(twice).toEqual(one);
+    expect(one.raw).toBe(words.length + 1 + 'Another paragraph.'.length);
+  });
+
+  it('reads compressed sizes from the zip, and leaves app code and lesson content out of the floor', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'floor-'));
+    const file = join(dir, 'p.zip');
+    const big = (n: number) => strToU8(Array.from({ length: n }, (_, i) => `line ${i * 7919 % 1000}`).join('\n'));
+    writeFileSync(file, zipSync({ 'imsmanifest.xml': big(50), 'local-lms.js': big(400), 'app.js': big(900), 'app-main.js': big(900), 'lesson.js': big(300), pages: { 's01.js': big(700) } }, { level: 9 }));
+    const entries = zipEntries(file) as { name: string; compressed: number }[];
+    expect(entries.map((e) => e.name).sort()).toEqual(['app-main.js', 'app.js', 'imsmanifest.xml', 'lesson.js', 'local-lms.js', 'pages/s01.js']);
+    const size = (name: string) => entries.find((e) => e.name === name)!.compressed;
+    const floor = zipFloor(file, { title: words });
+    expect(floor.localLms).toBe(size('local-lms.js'));
+    expect(floor.other).toBe(size('imsmanifest.xml'));
+    expect(floor.bytes).toBe(floor.words + size('local-lms.js') + size('imsmanifest.xml'));
+  });
+
+  it('says so when the zip is missing', () => {
+    expect(zipFloor('/nowhere/p.zip', {})).toMatchObject({ na: expect.stringContaining('missing') });
   });
 });
