@@ -27,6 +27,8 @@ import { pagesMissing, withPage } from '../model/pages.js';
 import { scriptPageLoader, type PageLoader } from './page-loader.js';
 import { paintFirstText, removeFirstText } from './first-text.js';
 import { afterPaint, performanceMark, preloadScript } from './paint.js';
+import { loadPersistently } from './persist.js';
+import { askToRetry } from './load-failure.js';
 
 /** How the app gets its tracker. The default is the runtime's `connect`. */
 export type ConnectTracker = (lesson: Lesson, snapshot: () => Snapshot | null) => Promise<Tracker>;
@@ -52,6 +54,10 @@ export interface AppOptions {
    * (plain or by the reader), 'pr:reader-ready' when the reader has rendered it (bench/run.mjs
    * times both). Default: performance.mark. */
   mark?: (name: string) => void;
+  /** Loads the reader's chunk (tests stand in for the network). Tried again until it arrives. */
+  loadReader?: () => Promise<unknown>;
+  /** Pauses before the quiet tries of a failed chunk (persist.ts). */
+  retryDelays?: readonly number[];
 }
 
 /** How many pages ahead a page change fetches (see prefetchAfter). */
@@ -157,7 +163,9 @@ export async function startApp(options: AppOptions): Promise<App> {
     removeFirstText(reader);
     textFirst = !readerDefined() && (await paintFirstText(reader, lesson, state.location, { mark, afterPaint: later, meanwhile: preloadReader }));
   }
-  await loadReaderChunk();
+  // Nothing can be answered before the reader has arrived, so waiting for it loses nothing.
+  const doc = reader.ownerDocument;
+  await loadPersistently(options.loadReader ?? loadReaderChunk, { delays: options.retryDelays, ask: () => askToRetry(doc, READER_CHUNK) });
   await ensurePage(state.location);
 
   const render = () => {

@@ -2,13 +2,16 @@
  * Starting the app on a page: read the lesson lesson.js put on `window`, find <pr-reader> in the
  * body (or add one), open the LMS session and show the student's text (opening.ts), then load and
  * start the app (lazy/main.ts), and expose it as `window.PropagandaReaderApp` for tests and
- * debugging. A missing lesson or a failed start is shown on the page (role=alert), never thrown.
+ * debugging. The app's chunk is tried again until it arrives (persist.ts). A missing lesson or a
+ * failed start is shown on the page (role=alert), never thrown.
  */
 import type { Lesson } from '../model/lesson.js';
 import { strings } from '../ui/strings.js';
 import type { PrReader } from '../components/reader/reader.js';
 import type { App } from './app.js';
-import { openSession } from './opening.js';
+import { MAIN_CHUNK, openSession } from './opening.js';
+import { loadPersistently } from './persist.js';
+import { askToRetry } from './load-failure.js';
 
 declare global {
   interface Window {
@@ -43,7 +46,14 @@ function showError(doc: Document, message: string): void {
   doc.body.prepend(p);
 }
 
-export async function boot(win: Window = window): Promise<App | null> {
+export interface BootOptions {
+  /** Loads the app's chunk (tests stand in for the network). */
+  loadMain?: () => Promise<typeof import('./lazy/main.js')>;
+  /** Pauses before the quiet tries of a failed chunk (persist.ts). */
+  retryDelays?: readonly number[];
+}
+
+export async function boot(win: Window = window, options: BootOptions = {}): Promise<App | null> {
   const doc = win.document;
   const lesson = lessonGlobal(win);
   if (!looksLikeLesson(lesson)) {
@@ -53,8 +63,9 @@ export async function boot(win: Window = window): Promise<App | null> {
   const reader: PrReader = doc.querySelector('pr-reader') ?? doc.body.appendChild(doc.createElement('pr-reader'));
   try {
     const opening = await openSession(win, lesson, reader);
-    const { start } = await import('./lazy/main.js');
-    const app = await start(win, opening.lesson, reader, opening);
+    const loadMain = options.loadMain ?? (() => import('./lazy/main.js'));
+    const { start } = await loadPersistently(loadMain, { delays: options.retryDelays, ask: () => askToRetry(doc, MAIN_CHUNK) });
+    const app = await start(win, opening.lesson, reader, opening, { retryDelays: options.retryDelays });
     win.PropagandaReaderApp = app;
     return app;
   } catch (error) {

@@ -20,6 +20,9 @@ export const en = {
     noLesson:
       'The lesson could not be loaded: lesson.js is missing or damaged. Ask your instructor to re-upload the package.',
     startFailed: (why: string) => `The lesson could not start: ${why}`,
+    codeLoadFailed: (what: string) =>
+      `Part of the lesson (${what}) could not be loaded. Check your connection, then try again. Nothing you have done is lost.`,
+    tryAgain: 'Try again',
     pageLoadFailed: (title: string) =>
       `The page “${title}” could not be loaded. Check your connection and try again; your answers so far are kept.`,
     codecNotice: {

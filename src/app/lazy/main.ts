@@ -9,10 +9,11 @@ import { connect } from '../../runtime/index.js';
 import { startApp, type App } from '../app.js';
 import type { Opening } from '../opening.js';
 
-export function start(win: Window, lesson: Lesson, reader: PrReader, opening: Opening): Promise<App> {
+export function start(win: Window, lesson: Lesson, reader: PrReader, opening: Opening, options: { retryDelays?: readonly number[] } = {}): Promise<App> {
   return startApp({
     lesson,
     reader,
+    retryDelays: options.retryDelays,
     shownPage: opening.shown,
     connect: (l, snapshot) => connect({ lesson: l, snapshot, window: win, opened: opening.api }),
   });
