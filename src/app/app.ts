@@ -54,8 +54,9 @@ export interface AppOptions {
    * (plain or by the reader), 'pr:reader-ready' when the reader has rendered it (bench/run.mjs
    * times both). Default: performance.mark. */
   mark?: (name: string) => void;
-  /** Loads the reader's chunk (tests stand in for the network). Tried again until it arrives. */
-  loadReader?: () => Promise<unknown>;
+  /** Loads the reader's chunk, which loads the others (tests stand in for the network). Each is
+   * tried again until it arrives. */
+  loadReader?: () => Promise<ReaderChunk>;
   /** Pauses before the quiet tries of a failed chunk (persist.ts). */
   retryDelays?: readonly number[];
 }
@@ -67,14 +68,15 @@ type Chunk = 'questions' | 'results';
 const chunksLoaded = new Set<Chunk>();
 const codeLoaded = (chunk: Chunk) => chunksLoaded.has(chunk);
 
+type ReaderChunk = typeof import('./lazy/reader.js');
 /** The reader's chunk (app-reader.js), which brings the others (see lazy/reader.ts). */
-const loadReaderChunk = () => import('./lazy/reader.js');
+const loadReaderChunk = (): Promise<ReaderChunk> => import('./lazy/reader.js');
 
 /** The code a page needs beyond the reader's (chunks of app.js, see rollup.config.mjs). */
-function loadCode(page: PageId): Promise<unknown> {
-  if (page === 'intro') return loadReaderChunk();
+function loadCode(page: PageId, loadReader: () => Promise<ReaderChunk>): Promise<unknown> {
+  if (page === 'intro') return loadReader();
   const chunk: Chunk = page === 'results' ? 'results' : 'questions';
-  return loadReaderChunk()
+  return loadReader()
     .then((reader) => (chunk === 'results' ? reader.loadResults() : reader.loadQuestions()))
     .then(() => chunksLoaded.add(chunk));
 }
@@ -129,12 +131,15 @@ export async function startApp(options: AppOptions): Promise<App> {
   /** Merge in what `page` needs; false (and a notice) when it could not be loaded. The question
    * elements may come after the page's text has painted (they upgrade when defined); the results
    * page waits for its code, as it waits for every page's content. */
+  const doc = reader.ownerDocument;
+  const loadReader = options.loadReader ?? loadReaderChunk;
   const ensurePage = async (page: PageId, withCode = true): Promise<boolean> => {
     try {
-      const code = withCode ? loadCode(page) : null;
+      // The page's code is tried until it arrives (persist.ts); its questions upgrade then.
+      const chunk = page === 'results' ? 'app-results.js' : page === 'intro' ? READER_CHUNK : 'app-questions.js';
+      const code = withCode ? loadPersistently(() => loadCode(page, loadReader), { delays: options.retryDelays, ask: () => askToRetry(doc, chunk) }) : null;
       const contents = await loadPages(lesson, page);
       if (page === 'results') await code;
-      else code?.catch(() => notify('page-load', strings.app.pageLoadFailed(pageTitle(lesson, page))));
       // Into the lesson as it is now: another page may have arrived meanwhile.
       lesson = contents.reduce(withPage, lesson);
       return true;
@@ -164,8 +169,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     textFirst = !readerDefined() && (await paintFirstText(reader, lesson, state.location, { mark, afterPaint: later, meanwhile: preloadReader }));
   }
   // Nothing can be answered before the reader has arrived, so waiting for it loses nothing.
-  const doc = reader.ownerDocument;
-  await loadPersistently(options.loadReader ?? loadReaderChunk, { delays: options.retryDelays, ask: () => askToRetry(doc, READER_CHUNK) });
+  await loadPersistently(loadReader, { delays: options.retryDelays, ask: () => askToRetry(doc, READER_CHUNK) });
   await ensurePage(state.location);
 
   const render = () => {

@@ -7,10 +7,15 @@ import { strings } from '../ui/strings.js';
 
 export const LOAD_FAILURE_CLASS = 'pr-load-failure';
 
+/** The alert showing in a document, and the answer every caller waits for: several loads may
+ * fail together (a page's content and its code), and one press tries them all again. */
+const showing = new WeakMap<Document, Promise<void>>();
+
 /** Shows the alert; resolves, with the alert gone, when the student presses the button. The
  * button takes the focus: until the code arrives there is nothing else on the page to do. */
 export function askToRetry(doc: Document, what: string): Promise<void> {
-  doc.querySelector(`.${LOAD_FAILURE_CLASS}`)?.remove();
+  const shown = showing.get(doc);
+  if (shown) return shown;
   const box = doc.createElement('div');
   box.className = LOAD_FAILURE_CLASS;
   box.setAttribute('role', 'alert');
@@ -23,14 +28,17 @@ export function askToRetry(doc: Document, what: string): Promise<void> {
   box.append(message, button);
   doc.body.prepend(box);
   button.focus();
-  return new Promise((resolve) => {
+  const answered = new Promise<void>((resolve) => {
     button.addEventListener(
       'click',
       () => {
+        showing.delete(doc);
         box.remove();
         resolve();
       },
       { once: true },
     );
   });
+  showing.set(doc, answered);
+  return answered;
 }

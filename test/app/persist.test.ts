@@ -89,10 +89,19 @@ describe('the alert that asks', () => {
     expect(alertBox()).toBeNull();
   });
 
-  it('is shown once, however often it is asked', () => {
-    void askToRetry(document, 'app-main.js');
-    void askToRetry(document, 'app-main.js');
+  it('is shown once, however often it is asked, and one press answers every load waiting on it', async () => {
+    const answered: string[] = [];
+    const a = askToRetry(document, 'app-questions.js').then(() => answered.push('code'));
+    const b = askToRetry(document, 'app-questions.js').then(() => answered.push('again'));
     expect(document.querySelectorAll(`.${LOAD_FAILURE_CLASS}`)).toHaveLength(1);
+    alertBox()!.querySelector('button')!.click();
+    await Promise.all([a, b]);
+    expect(answered.sort()).toEqual(['again', 'code']);
+    expect(alertBox()).toBeNull();
+    // A later failure asks again.
+    void askToRetry(document, 'app-questions.js');
+    expect(alertBox()).not.toBeNull();
+    alertBox()!.querySelector('button')!.click();
   });
 });
 
@@ -145,4 +154,32 @@ describe('a chunk that does not arrive at first', () => {
     expect(document.querySelector('[data-testid=app-error]')).toBeNull();
   });
 
+  it('app-questions.js: the page is shown meanwhile, and the alert names the questions\' code', async () => {
+    const lesson = fixtureLesson();
+    const first = lesson.segments[0]!;
+    const lms = new FakeLms('1.2');
+    lms.stored = { core: { lesson_location: first.id, exit: 'suspend', entry: 'resume' }, suspend_data: encodeState(lesson, goTo(lesson, initialState(lesson), first.id)) };
+    lms.launch().installOn(window);
+    const reader = document.body.appendChild(document.createElement('pr-reader'));
+    const real = await import('../../src/app/lazy/reader.js');
+    const { load: loadQuestions, attempts } = flaky(3, real.loadQuestions);
+    const app = await startApp({
+      lesson,
+      reader,
+      afterPaint: (callback) => callback(),
+      loadReader: async () => ({ ...real, loadQuestions }),
+      retryDelays: [0, 0],
+      connect: (l, snapshot) => connect({ lesson: l, snapshot, storage: new MemoryStorage(), preferredVersion: '1.2' }),
+    });
+    await reader.updateComplete;
+    expect(reader.shadowRoot?.querySelector<HTMLElement>('[data-testid=main]')?.dataset.page).toBe(first.id);
+    const box = await alertShown();
+    expect(box.textContent).toContain('app-questions.js');
+    expect(attempts.count).toBe(3);
+    box.querySelector('button')!.click();
+    for (let i = 0; i < 50 && attempts.count < 4; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(attempts.count).toBe(4);
+    expect(alertBox()).toBeNull();
+    expect(app.state.location).toBe(first.id);
+  });
 });
