@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPersistently } from '../../src/app/persist.js';
 import { askToRetry, LOAD_FAILURE_CLASS } from '../../src/app/load-failure.js';
 import { boot } from '../../src/app/boot.js';
-import { startApp } from '../../src/app/app.js';
+import { startApp, type AppOptions } from '../../src/app/app.js';
+import type { PrReader } from '../../src/components/reader/reader.js';
+import type { Lesson } from '../../src/model/lesson.js';
 import { connect } from '../../src/runtime/index.js';
 import { strings } from '../../src/ui/strings.js';
 import { fixtureLesson } from '../components/fixture-lesson.js';
@@ -46,6 +48,29 @@ async function alertShown(): Promise<HTMLElement> {
     await new Promise((r) => setTimeout(r, 0));
   }
   throw new Error('no load-failure alert appeared');
+}
+
+/** A student who comes back to the first segment, and the <pr-reader> the app starts on. */
+function resumedAtFirstSegment() {
+  const lesson = fixtureLesson();
+  const first = lesson.segments[0]!;
+  const lms = new FakeLms('1.2');
+  lms.stored = { core: { lesson_location: first.id, exit: 'suspend', entry: 'resume' }, suspend_data: encodeState(lesson, goTo(lesson, initialState(lesson), first.id)) };
+  lms.launch().installOn(window);
+  const reader = document.body.appendChild(document.createElement('pr-reader'));
+  return { lesson, first, reader };
+}
+
+/** The app on that reader, its chunks loaded by `loadReader`, the quiet tries immediate. */
+function startWith(reader: PrReader, lesson: Lesson, loadReader: AppOptions['loadReader']) {
+  return startApp({
+    lesson,
+    reader,
+    afterPaint: (callback) => callback(),
+    loadReader,
+    retryDelays: [0, 0],
+    connect: (l, snapshot) => connect({ lesson: l, snapshot, storage: new MemoryStorage(), preferredVersion: '1.2' }),
+  });
 }
 
 describe('loading what the lesson needs', () => {
@@ -108,22 +133,10 @@ describe('the alert that asks', () => {
 describe('a chunk that does not arrive at first', () => {
   it('app-reader.js: the student keeps the plain text, and the reader replaces it once it arrives', async () => {
     // Runs before the boot test below: there the reader's chunk is loaded, and the element defined.
-    const lesson = fixtureLesson();
-    const first = lesson.segments[0]!;
-    const lms = new FakeLms('1.2');
-    lms.stored = { core: { lesson_location: first.id, exit: 'suspend', entry: 'resume' }, suspend_data: encodeState(lesson, goTo(lesson, initialState(lesson), first.id)) };
-    lms.launch().installOn(window);
-    const reader = document.body.appendChild(document.createElement('pr-reader'));
+    const { lesson, first, reader } = resumedAtFirstSegment();
     expect(customElements.get('pr-reader')).toBeUndefined();
     const { load } = flaky(3, () => import('../../src/app/lazy/reader.js'));
-    const starting = startApp({
-      lesson,
-      reader,
-      afterPaint: (callback) => callback(),
-      loadReader: load,
-      retryDelays: [0, 0],
-      connect: (l, snapshot) => connect({ lesson: l, snapshot, storage: new MemoryStorage(), preferredVersion: '1.2' }),
-    });
+    const starting = startWith(reader, lesson, load);
     const box = await alertShown();
     expect(box.textContent).toContain('app-reader.js');
     expect(reader.querySelector(`.${FIRST_TEXT_CLASS}`)?.textContent).toContain(first.paragraphs[0]);
@@ -155,22 +168,10 @@ describe('a chunk that does not arrive at first', () => {
   });
 
   it('app-questions.js: the page is shown meanwhile, and the alert names the questions\' code', async () => {
-    const lesson = fixtureLesson();
-    const first = lesson.segments[0]!;
-    const lms = new FakeLms('1.2');
-    lms.stored = { core: { lesson_location: first.id, exit: 'suspend', entry: 'resume' }, suspend_data: encodeState(lesson, goTo(lesson, initialState(lesson), first.id)) };
-    lms.launch().installOn(window);
-    const reader = document.body.appendChild(document.createElement('pr-reader'));
+    const { lesson, first, reader } = resumedAtFirstSegment();
     const real = await import('../../src/app/lazy/reader.js');
     const { load: loadQuestions, attempts } = flaky(3, real.loadQuestions);
-    const app = await startApp({
-      lesson,
-      reader,
-      afterPaint: (callback) => callback(),
-      loadReader: async () => ({ ...real, loadQuestions }),
-      retryDelays: [0, 0],
-      connect: (l, snapshot) => connect({ lesson: l, snapshot, storage: new MemoryStorage(), preferredVersion: '1.2' }),
-    });
+    const app = await startWith(reader, lesson, async () => ({ ...real, loadQuestions }));
     await reader.updateComplete;
     expect(reader.shadowRoot?.querySelector<HTMLElement>('[data-testid=main]')?.dataset.page).toBe(first.id);
     const box = await alertShown();

@@ -64,29 +64,14 @@ describe.skipIf(noChromium)('each package standalone, with its own local LMS', {
       await page.close();
     });
   }
-});
-
-describe.skipIf(noChromium)('a chunk that does not arrive at first', { timeout: TEST_TIMEOUT_MS }, () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serve(await builtDist());
-    browser = await launch();
-  }, BUILD_TIMEOUT_MS + 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
 
   it('app-reader.js dropped: the student is asked, presses Enter on "Try again", and the lesson goes on', async () => {
-    // Its own context: the dropped requests are console errors here, on purpose.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    // Its own context, unwatched: the dropped requests are console errors here, on purpose.
+    const own = await browser.newContext({ viewport: { width: 360, height: 740 } });
     let dropping = true;
     let dropped = 0;
-    await context.route('**/app-reader.js', (route) => (dropping ? (dropped++, route.abort('connectionreset')) : route.continue()));
-    const page = await context.newPage();
+    await own.route('**/app-reader.js', (route) => (dropping ? (dropped++, route.abort('connectionreset')) : route.continue()));
+    const page = await own.newPage();
     await page.goto(`${served.origin}/${LESSON_ID}/`, { timeout: TIMEOUT.load });
     const alert = page.locator('[data-testid="load-failure"]');
     await alert.waitFor({ timeout: TIMEOUT.load });
@@ -101,6 +86,6 @@ describe.skipIf(noChromium)('a chunk that does not arrive at first', { timeout: 
     expect(await alert.count()).toBe(0);
     const lesson = await readLesson(page);
     expect(await shownHeading(page)).toBe(headingOf(lesson, 'intro'));
-    await context.close();
+    await own.close();
   });
 });
