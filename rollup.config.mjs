@@ -50,7 +50,11 @@ function onwarn(warning, warn) {
 export function browserInput(entry, { minify = true } = {}) {
   return {
     input: entry,
-    plugins: [nodeResolve({ browser: true }), typescriptPlugin(), ...(minify ? [terser({ format: { comments: false } })] : [])],
+    // 'production' always: left to itself, node-resolve picks packages' 'development' builds when
+    // NODE_ENV is set to anything else, and Vitest sets it to 'test'. The e2e tests' builds then
+    // shipped Lit in dev mode (14 KB more, a console warning), and through the bundle cache, whose
+    // key does not hold the environment, so could a later `npm run build`.
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), typescriptPlugin(), ...(minify ? [terser({ format: { comments: false } })] : [])],
     onwarn,
   };
 }

@@ -5,6 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeProblems, launch, noChromium, TEST_TIMEOUT_MS, TIMEOUT, watch, type Problem } from './browser.js';
 import { BUILD_TIMEOUT_MS, builtDist, LESSON_ID, serve, type Served } from './dist.js';
 import { appSession, appState, check, correctResponse, goTo, headingOf, questionsOn, readLesson, ready, shownHeading } from './lesson.js';
@@ -20,8 +22,11 @@ describe.skipIf(noChromium)('each package standalone, with its own local LMS', {
   let context: BrowserContext;
   let problems: Problem[];
 
+  let dist: string;
+
   beforeAll(async () => {
-    served = await serve(await builtDist());
+    dist = await builtDist();
+    served = await serve(dist);
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     problems = await watch(context);
@@ -34,6 +39,15 @@ describe.skipIf(noChromium)('each package standalone, with its own local LMS', {
 
   afterEach(() => {
     expect(problems, `the page reported problems:\n${describeProblems(problems)}`).toEqual([]);
+  });
+
+  it('ships production builds of its libraries, even when built under a test runner (NODE_ENV=test)', () => {
+    // node-resolve picks packages' development builds when NODE_ENV is not 'production'
+    // (rollup.config.mjs pins it); this dist was built from Vitest, where NODE_ENV is 'test'.
+    expect(process.env.NODE_ENV).toBe('test');
+    const scripts = readdirSync(join(dist, LESSON_ID)).filter((f) => f.endsWith('.js'));
+    expect(scripts).toContain('app-reader.js');
+    for (const file of scripts) expect(readFileSync(join(dist, LESSON_ID, file), 'utf8'), file).not.toMatch(/Lit is in dev mode|litIssuedWarnings/);
   });
 
   for (const pkg of PACKAGES) {
