@@ -72,6 +72,9 @@ type ReaderChunk = typeof import('./lazy/reader.js');
 /** The reader's chunk (app-reader.js), which brings the others (see lazy/reader.ts). */
 const loadReaderChunk = (): Promise<ReaderChunk> => import('./lazy/reader.js');
 
+/** The file of the last chunk `loadCode` loads for `page` (named to the student when it fails). */
+const codeFile = (page: PageId) => (page === 'intro' ? READER_CHUNK : page === 'results' ? 'app-results.js' : 'app-questions.js');
+
 /** The code a page needs beyond the reader's (chunks of app.js, see rollup.config.mjs). */
 function loadCode(page: PageId, loadReader: () => Promise<ReaderChunk>): Promise<unknown> {
   if (page === 'intro') return loadReader();
@@ -128,16 +131,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     state = goTo(lesson, state, session.location);
   }
 
-  /** Merge in what `page` needs; false (and a notice) when it could not be loaded. The question
-   * elements may come after the page's text has painted (they upgrade when defined); the results
-   * page waits for its code, as it waits for every page's content. */
   const doc = reader.ownerDocument;
   const loadReader = options.loadReader ?? loadReaderChunk;
+  /** Merge in what `page` needs; false (and a notice) when its content could not be loaded. Its
+   * code is tried until it arrives (persist.ts): the question elements may come after the page's
+   * text has painted (they upgrade when defined); the results page waits for its code, as it
+   * waits for every page's content. */
   const ensurePage = async (page: PageId, withCode = true): Promise<boolean> => {
     try {
-      // The page's code is tried until it arrives (persist.ts); its questions upgrade then.
-      const chunk = page === 'results' ? 'app-results.js' : page === 'intro' ? READER_CHUNK : 'app-questions.js';
-      const code = withCode ? loadPersistently(() => loadCode(page, loadReader), { delays: options.retryDelays, ask: () => askToRetry(doc, chunk) }) : null;
+      const code = withCode ? loadPersistently(() => loadCode(page, loadReader), { delays: options.retryDelays, ask: () => askToRetry(doc, codeFile(page)) }) : null;
       const contents = await loadPages(lesson, page);
       if (page === 'results') await code;
       // Into the lesson as it is now: another page may have arrived meanwhile.

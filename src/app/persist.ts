@@ -1,10 +1,10 @@
 /**
  * Loading code the lesson cannot go on without (the rest of the app after the first text, the
- * reader). On a school network a request is sometimes dropped; that must not end the lesson, and
+ * reader, a page's questions or the results). On a school network a request is sometimes dropped; that must not end the lesson, and
  * a reload inside an LMS frame would start a new launch. So a failed load is tried again by itself
  * after each of `delays`, and then, for as long as it takes, whenever the student asks (`ask`).
- * The LMS session stays open meanwhile and nothing the student did is lost: nothing can be
- * answered before this code has arrived.
+ * The LMS session stays open meanwhile and nothing the student did is lost: what waits for
+ * this code cannot be answered before it arrives, and what was answered is saved.
  */
 
 export interface PersistOptions {
